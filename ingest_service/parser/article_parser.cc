@@ -33,8 +33,9 @@ absl::StatusOr<gisa::v1::Article> ArticleParser::Parse(
         "content is %d bytes, over the limit of %d bytes", bytes.size(),
         options_.max_content_bytes));
   }
+  // Checked before the BOM goes, so the offset named is the caller's.
+  if (absl::Status utf8 = text::CheckUtf8(bytes); !utf8.ok()) return utf8;
   const absl::string_view content = text::StripBom(bytes);
-  if (absl::Status utf8 = text::CheckUtf8(content); !utf8.ok()) return utf8;
   if (text::TrimSpace(content).empty()) {
     return absl::InvalidArgumentError("content is empty");
   }

@@ -1,11 +1,19 @@
 // Ranked search over the FAQ entries of every stored article (SearchFaq).
 //
 // Entries and queries go through one analyzer (shared/text/analyzer.h), so
-// the two always agree.
+// the two always agree. Ranking is BM25F over three fields of each entry:
+// the question (weighted highest), the answer, and the article's context
+// (title, entity names and their aliases) which finds an entry when the
+// reader names the subject the question leaves out, or spells a name the
+// way the article's gloss does (Falcon 9 for 팰컨9). An entity named in an
+// entry's question or answer lends its other names to that field too.
 //
 //   FaqIndex index;
 //   index.Put(article);
 //   std::vector<FaqIndex::Hit> hits = index.Search("한일전 선발투수 누구야?", 10);
+//
+// Postings are kept per term, so a query reads only the entries that share
+// a term with it; terms held by most entries only re-score those.
 #ifndef GISA_QUERY_SERVICE_STORE_FAQ_INDEX_H_
 #define GISA_QUERY_SERVICE_STORE_FAQ_INDEX_H_
 
@@ -16,6 +24,7 @@
 
 #include "absl/strings/string_view.h"
 #include "gisa/v1/article.pb.h"
+#include "shared/text/analyzer.h"
 
 namespace gisa::query {
 
@@ -27,7 +36,39 @@ class FaqIndex {
     double score = 0;
   };
 
+  // Ranking knobs; the defaults are what SearchFaq uses.
+  struct Options {
+    // Field weights of BM25F, and the context field's share of the score.
+    double question_weight = 3.0;
+    double answer_weight = 1.0;
+    // Other names (aliases, glosses) of what an entry names; not length
+    // normalised.
+    double names_weight = 1.0;
+    double context_weight = 0.5;
+    // Length normalisation per field, and term saturation.
+    double question_b = 0.5;
+    double answer_b = 0.75;
+    double context_b = 0.5;
+    double k1 = 1.2;
+    // Weight of a query term by kind (text::TermKind).
+    double word_weight = 1.0;
+    double bigram_weight = 1.0;
+    double unigram_weight = 0.2;
+    double concept_weight = 2.0;
+    // Factor on a stop word's terms in a query that has other words.
+    double stop_factor = 0.2;
+  };
+
+  // The analysis of one article, made without any lock held (it is the
+  // costly part of Put). Immutable; shareable between threads.
+  class Prepared;
+  static std::shared_ptr<const Prepared> Prepare(
+      const gisa::v1::Article& article, const text::Analyzer& analyzer);
+
+  // `analyzer` must outlive the index.
   FaqIndex();
+  explicit FaqIndex(Options options,
+                    const text::Analyzer& analyzer = text::Analyzer::Default());
   ~FaqIndex();
   FaqIndex(const FaqIndex&) = delete;
   FaqIndex& operator=(const FaqIndex&) = delete;
@@ -36,6 +77,8 @@ class FaqIndex {
   // of the same id. Not thread-safe against other calls: the store holds its
   // write lock.
   void Put(const gisa::v1::Article& article);
+  // The same with the analysis done beforehand by Prepare (same analyzer).
+  void Put(const Prepared& prepared);
 
   // Drops the entries of `article_id`, if any. Same locking as Put.
   void Remove(const std::string& article_id);
@@ -47,6 +90,11 @@ class FaqIndex {
 
   // Entries indexed.
   size_t size() const;
+
+  // Approximate bytes the index holds. Same locking as Search.
+  size_t memory_bytes() const;
+
+  const text::Analyzer& analyzer() const;
 
  private:
   class Impl;

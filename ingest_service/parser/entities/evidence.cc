@@ -1,0 +1,1049 @@
+#include "ingest_service/parser/entities/evidence.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/strip.h"
+#include "absl/strings/str_cat.h"
+#include "shared/text/hangul.h"
+#include "shared/text/normalize.h"
+
+namespace gisa::ingest {
+namespace {
+
+using gisa::v1::EntityType;
+constexpr EntityType kPerson = gisa::v1::ENTITY_TYPE_PERSON;
+constexpr EntityType kOrg = gisa::v1::ENTITY_TYPE_ORGANIZATION;
+constexpr EntityType kLocation = gisa::v1::ENTITY_TYPE_LOCATION;
+constexpr EntityType kProduct = gisa::v1::ENTITY_TYPE_PRODUCT;
+constexpr EntityType kUnspecified = gisa::v1::ENTITY_TYPE_UNSPECIFIED;
+
+constexpr int kLexiconStrength = 10;
+constexpr int kRegionStrength = 8;
+constexpr int kRoleStrength = 6;
+constexpr int kSuffixStrength = 5;
+constexpr int kForeignNameStrength = 5;
+constexpr int kChainStrength = 4;
+constexpr int kLatinGroupStrength = 4;
+constexpr int kCompanyPrefixStrength = 3;
+constexpr int kGlossStrength = 4;
+constexpr int kNameShapeStrength = 3;
+constexpr int kCueStrength = 2;
+constexpr int kAffiliationStrength = 2;
+
+// Verbs that take a product as object right after a quoted name: '루빈'을
+// 발표하면서.
+constexpr absl::string_view kProductVerbs[] = {
+    "발표", "출시", "공개", "선보", "내놓", "탑재", "개발", "앞세", "도입",
+    "적용", "판매", "론칭", "공급", "접종", "복용", "처방", "발사"};
+
+// Last syllables that end a clause rather than a name: a quote ending in
+// them is speech, not a name.
+constexpr absl::string_view kClauseEndings[] = {
+    "했다", "한다", "된다", "있다", "없다", "이다", "였다", "었다", "았다",
+    "겠다", "는다", "니다", "싶다", "같다", "요", "죠", "까", "냐", "니",
+    "며", "면", "게", "네"};
+
+// Address parts that follow a place: 서울 용산구, 부산시 사하구 하단동.
+constexpr absl::string_view kAddressEndings[] = {"구", "군", "동", "읍", "면",
+                                                 "리", "로", "길"};
+
+// A known place plus one of these is a place: 부산시, 사이타마현, 광둥성.
+constexpr absl::string_view kRegionEndings[] = {"시", "군", "구", "도", "현",
+                                                "주", "성", "읍", "면"};
+
+// Everything the rules share for one article.
+class Rules {
+ public:
+  Rules(const EntityLexicon& lexicon, const std::vector<TextUnit>& units)
+      : lex_(lexicon), units_(units) {
+    covered_.resize(units.size());
+    for (size_t u = 0; u < units.size(); ++u) {
+      covered_[u].assign(units[u].words.size(), kUnspecified);
+    }
+  }
+
+  std::vector<Evidence> Run() {
+    for (size_t u = 0; u < units_.size(); ++u) LexiconRule(u);
+    for (size_t u = 0; u < units_.size(); ++u) {
+      RegionAndChainRule(u);
+      EndingRule(u);
+      LatinGroupRule(u);
+      CompanyPrefixRule(u);
+      RoleRule(u);
+      ForeignNameRule(u);
+      AgeRule(u);
+      NameShapeRule(u);
+      CueRule(u);
+      QuoteRule(u);
+      GlossRule(u);
+    }
+    RepeatedQuoteRule();
+    DropPartsOfGlosses();
+    return std::move(out_);
+  }
+
+  // Disney in 디즈니플러스(Disney+) is part of the gloss, not a name of its
+  // own: evidence inside a gloss stands only for the whole gloss.
+  void DropPartsOfGlosses() {
+    if (glosses_.empty()) return;
+    std::vector<Evidence> kept;
+    kept.reserve(out_.size());
+    for (Evidence& e : out_) {
+      if (!InsideOtherGloss(e)) kept.push_back(std::move(e));
+    }
+    out_ = std::move(kept);
+  }
+
+ private:
+  // --- helpers -------------------------------------------------------------
+
+  const UnitWord& W(size_t u, size_t i) const { return units_[u].words[i]; }
+
+  std::string Key(absl::string_view s) const { return MatchKey(s); }
+
+  bool Stop(absl::string_view s) const { return lex_.IsStopword(Key(s)); }
+
+  // The unit text of words [first, last], the last without its particle.
+  absl::string_view NameText(size_t u, size_t first, size_t last) const {
+    const TextUnit& unit = units_[u];
+    const int32_t begin = unit.words[first].begin;
+    const int32_t end = unit.words[last].begin +
+                        static_cast<int32_t>(unit.words[last].stem.size());
+    return unit.text.substr(begin, end - begin);
+  }
+
+  void Add(const char* rule, size_t u, size_t first, size_t last,
+           absl::string_view name, EntityType type, int strength,
+           const LexiconName* entry = nullptr, absl::string_view alias = {}) {
+    Evidence e;
+    e.rule = rule;
+    e.unit = static_cast<int>(u);
+    e.first_word = static_cast<int>(first);
+    e.last_word = static_cast<int>(last);
+    e.name = std::string(name);
+    e.type = type;
+    e.strength = strength;
+    e.entry = entry;
+    e.alias = std::string(alias);
+    out_.push_back(std::move(e));
+    if (strength >= kChainStrength && type != kUnspecified) {
+      for (size_t i = first; i <= last; ++i) covered_[u][i] = type;
+      span_start_[{u, last}] = first;
+    }
+  }
+
+  // A lexicon name of the given type (any type for UNSPECIFIED) that the
+  // stem of word i is, read with its particle.
+  const LexiconName* LexiconWord(size_t u, size_t i) const {
+    for (const WordReading& r : W(u, i).readings) {
+      if (const LexiconName* n = lex_.FindName(r.key)) return n;
+    }
+    return nullptr;
+  }
+
+  // Korean personal name: a surname of one syllable and a given name of one
+  // or two, or a two-syllable surname and a given name of two (남궁민수).
+  bool KoreanNameShape(absl::string_view stem) const {
+    if (!text::IsAllHangul(stem)) return false;
+    // Two-syllable names are rare and look like too many common words
+    // (선발, 신임); they are found by other rules or not at all.
+    const int n = text::CodePointCount(stem);
+    if (n < 3 || n > 4) return false;
+    if (n == 4) return lex_.IsSurname(stem.substr(0, 6));
+    if (!lex_.IsSurname(stem.substr(0, 3))) return false;
+    // Every given-name syllable must be one that names use.
+    for (size_t b = 3; b < stem.size(); b += 3) {
+      if (!lex_.IsGivenNameSyllable(stem.substr(b, 3))) return false;
+    }
+    // 김모, 이모: anonymised, not a name.
+    return !absl::EndsWith(stem, "모");
+  }
+
+  // A stem that may be a name at all: not a generic noun, not a role, not a
+  // known non-person, not an organisation or place by its ending.
+  bool FreeForPerson(absl::string_view stem) const {
+    if (stem.empty() || Stop(stem)) return false;
+    if (lex_.MatchRole(stem) != nullptr) return false;
+    if (const LexiconName* n = lex_.FindName(Key(stem))) {
+      return n->type == kPerson;
+    }
+    // 이대호 ends like a craft (누리호) but is shaped like a name.
+    const SuffixRule* rule = lex_.MatchSuffix(stem);
+    return rule == nullptr ||
+           (rule->type == kProduct && KoreanNameShape(stem));
+  }
+
+  // A word whose last syllable marks a common noun (생태계, 발사체, 기업용)
+  // or an inflected verb (부족한, 정체돼) rather than a name.
+  static bool EndsLikeCommonWord(absl::string_view stem) {
+    static constexpr absl::string_view kEndings[] = {
+        "계", "체", "용", "성", "적", "화", "력", "률", "율", "권", "층", "량",
+        "품", "감", "별", "식", "한", "된", "던", "될", "할", "돼", "해", "서",
+        "고", "며", "게", "지", "다", "요", "운", "른", "는", "은", "을"};
+    for (absl::string_view e : kEndings) {
+      if (absl::EndsWith(stem, e)) return true;
+    }
+    return false;
+  }
+
+  // The name part of a person after a subject, topic or copula particle, or
+  // with nothing after it: 탕제는, 오승민입니다, 소피 마틴(...).
+  static bool PersonParticle(absl::string_view particle) {
+    static constexpr absl::string_view kParticles[] = {
+        "", "은", "는", "이", "가", "도", "의", "와", "과", "입니다", "이다",
+        "이며", "이자", "에게", "께서", "이었다", "였다"};
+    for (absl::string_view p : kParticles) {
+      if (particle == p) return true;
+    }
+    return false;
+  }
+
+  bool PersonWord(const UnitWord& w, int min_syllables) const {
+    return w.all_hangul && w.syllables >= min_syllables && w.syllables <= 4 &&
+           FreeForPerson(w.stem);
+  }
+
+  // True when nothing but white space separates word i from the next.
+  bool PlainAfter(size_t u, size_t i) const {
+    return units_[u].SpaceBetween(i + 1);
+  }
+
+  // The name part ends here: a particle, punctuation or the unit's end.
+  bool EndsName(size_t u, size_t i) const {
+    const TextUnit& unit = units_[u];
+    if (!unit.words[i].particle.empty()) return true;
+    if (i + 1 >= unit.words.size()) return true;
+    return !unit.SpaceBetween(i + 1);
+  }
+
+  // --- lexicon -------------------------------------------------------------
+
+  void LexiconRule(size_t u) {
+    const TextUnit& unit = units_[u];
+    const size_t n = unit.words.size();
+    for (size_t i = 0; i < n;) {
+      size_t matched = 0;
+      const size_t max_k =
+          std::min<size_t>(lex_.max_name_words(), n - i);
+      for (size_t k = max_k; k >= 1 && matched == 0; --k) {
+        // Inner words must be written whole and apart by spaces only.
+        std::string prefix;
+        bool ok = true;
+        for (size_t j = i; j + 1 < i + k; ++j) {
+          if (!unit.SpaceBetween(j + 1)) {
+            ok = false;
+            break;
+          }
+          prefix += unit.words[j].readings[0].key;
+        }
+        if (!ok) continue;
+        const UnitWord& last = unit.words[i + k - 1];
+        for (const WordReading& r : last.readings) {
+          const LexiconName* entry = lex_.FindName(prefix + r.key);
+          if (entry == nullptr) continue;
+          const int32_t begin = unit.words[i].begin;
+          const int32_t end = last.begin + r.length;
+          Add("lexicon", u, i, i + k - 1, unit.text.substr(begin, end - begin),
+              entry->type, kLexiconStrength, entry);
+          matched = k;
+          break;
+        }
+      }
+      i += matched == 0 ? 1 : matched;
+    }
+  }
+
+  // --- places --------------------------------------------------------------
+
+  void RegionAndChainRule(size_t u) {
+    const TextUnit& unit = units_[u];
+    for (size_t i = 0; i < unit.words.size(); ++i) {
+      if (covered_[u][i] != kUnspecified) continue;
+      const UnitWord& w = unit.words[i];
+      if (!w.all_hangul || w.syllables < 2) continue;
+      // 부산시, 인제군: a known place and an administrative ending.
+      bool region = false;
+      for (absl::string_view ending : kRegionEndings) {
+        absl::string_view head = w.stem;
+        if (!absl::ConsumeSuffix(&head, ending) || head.empty()) continue;
+        const LexiconName* place = lex_.FindName(Key(head));
+        if (place != nullptr && place->type == kLocation) {
+          Add("region", u, i, i, w.stem, kLocation, kRegionStrength);
+          region = true;
+        }
+        break;
+      }
+      if (region) continue;
+      // 서울 용산구 / 서울 강서구 화곡동: address parts after a place.
+      if (i == 0 || !unit.SpaceBetween(i) ||
+          covered_[u][i - 1] != kLocation ||
+          !unit.words[i - 1].particle.empty() || w.syllables > 5 ||
+          Stop(w.stem)) {
+        continue;
+      }
+      for (absl::string_view ending : kAddressEndings) {
+        if (absl::EndsWith(w.stem, ending)) {
+          Add("chain", u, i, i, w.stem, kLocation, kChainStrength);
+          break;
+        }
+      }
+    }
+  }
+
+  // --- organisation and place endings --------------------------------------
+
+  void EndingRule(size_t u) {
+    const TextUnit& unit = units_[u];
+    for (size_t i = 0; i < unit.words.size(); ++i) {
+      if (covered_[u][i] != kUnspecified) continue;
+      const UnitWord& w = unit.words[i];
+      const char32_t first = text::FirstCodePoint(w.stem);
+      if (!w.all_hangul && !(first < 0x80 && absl::ascii_isalpha(first))) {
+        continue;
+      }
+      if (!text::IsHangulSyllable(text::LastCodePoint(w.stem))) continue;
+      const SuffixRule* rule = lex_.MatchSuffix(w.stem);
+      if (rule == nullptr || EndsInStopword(w.stem, rule->suffix.size()) ||
+          lex_.CueType(Key(w.stem)) != kUnspecified) {
+        continue;
+      }
+      absl::string_view head = w.stem;
+      absl::ConsumeSuffix(&head, rule->suffix);
+      if (Stop(head)) continue;
+      // 정하린 수석연구원: a role after a name, not an institute; and a
+      // role that explains more of the word than the ending (비례대표의원).
+      if (const RoleWord* role = lex_.MatchRole(w.stem)) {
+        if (role->word.size() > rule->suffix.size()) continue;
+        if (i > 0 && unit.SpaceBetween(i) &&
+            KoreanNameShape(unit.words[i - 1].text)) {
+          continue;
+        }
+      }
+      // 이대호, 신격호: a personal name, not a craft named …호.
+      if (rule->type == kProduct && KoreanNameShape(w.stem)) continue;
+      Add("suffix", u, i, i, w.stem, rule->type, kSuffixStrength);
+    }
+  }
+
+  // 네이버클라우드, 한화에어로스페이스: a known company's name and more.
+  void CompanyPrefixRule(size_t u) {
+    const TextUnit& unit = units_[u];
+    for (size_t i = 0; i < unit.words.size(); ++i) {
+      const UnitWord& w = unit.words[i];
+      if (covered_[u][i] != kUnspecified || w.syllables < 4 || Stop(w.stem)) {
+        continue;
+      }
+      // Try heads of two to four syllables (Hangul is three bytes each).
+      // The rest has three syllables or more: 하이브+리드 is no company.
+      for (size_t head = 12; head >= 6; head -= 3) {
+        if (head + 9 > w.stem.size()) continue;
+        const LexiconName* company = lex_.FindName(Key(w.stem.substr(0, head)));
+        const absl::string_view rest = w.stem.substr(head);
+        // A two-syllable company name needs a long rest: 한화+에어로스페이스,
+        // not 메타+플랜트.
+        if (company == nullptr || company->type != kOrg ||
+            !text::IsAllHangul(rest) ||
+            (head < 9 && text::CodePointCount(rest) < 4)) {
+          continue;
+        }
+        Add("company", u, i, i, w.stem, kOrg, kCompanyPrefixStrength);
+        break;
+      }
+    }
+  }
+
+  // True when `word`, or an ending of it longer than `min_bytes`, is a stop
+  // word: 데이터센터, 대형데이터센터, 지방정부.
+  bool EndsInStopword(absl::string_view word, size_t min_bytes) const {
+    if (Stop(word)) return true;
+    for (size_t at = 3; at + min_bytes < word.size(); at += 3) {
+      if (!text::IsHangulSyllable(text::FirstCodePoint(word.substr(at)))) {
+        continue;
+      }
+      if (text::CodePointCount(word.substr(at)) >= 2 &&
+          Stop(word.substr(at))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // SK바이오사이언스, GC녹십자, LG에너지솔루션: a Latin group name and Hangul.
+  void LatinGroupRule(size_t u) {
+    const TextUnit& unit = units_[u];
+    for (size_t i = 0; i < unit.words.size(); ++i) {
+      if (covered_[u][i] != kUnspecified) continue;
+      const absl::string_view stem = unit.words[i].stem;
+      size_t caps = 0;
+      while (caps < stem.size() && absl::ascii_isupper(stem[caps])) ++caps;
+      if (caps < 2 || caps > 4) continue;
+      const absl::string_view hangul = stem.substr(caps);
+      if (text::CodePointCount(hangul) < 2 || !text::IsAllHangul(hangul) ||
+          Stop(stem.substr(0, caps)) || Stop(hangul) || Stop(stem)) {
+        continue;
+      }
+      Add("latin", u, i, i, stem, kOrg, kLatinGroupStrength);
+    }
+  }
+
+  // --- people --------------------------------------------------------------
+
+  void AddPerson(size_t u, size_t first, size_t last) {
+    Add("role", u, first, last, NameText(u, first, last), kPerson, kRoleStrength);
+    // 즈푸의 창립자 탕제, 카카오의 박서윤 리더: the X의 before is where they
+    // work. Evidence only; it needs another rule to stand.
+  }
+
+  void Affiliation(size_t u, size_t chain_start) {
+    if (chain_start == 0 || !units_[u].SpaceBetween(chain_start)) return;
+    const UnitWord& w = W(u, chain_start - 1);
+    if (w.particle != "의" || w.syllables < 2 || Stop(w.stem) ||
+        covered_[u][chain_start - 1] != kUnspecified ||
+        KoreanNameShape(w.stem) || lex_.MatchRole(w.stem) != nullptr) {
+      return;
+    }
+    Add("affiliation", u, chain_start - 1, chain_start - 1, w.stem, kOrg,
+        kAffiliationStrength);
+  }
+
+  void RoleRule(size_t u) {
+    const TextUnit& unit = units_[u];
+    const size_t n = unit.words.size();
+    for (size_t r = 0; r < n; ++r) {
+      const UnitWord& rw = unit.words[r];
+      // 이현도씨: the honorific written onto the name.
+      absl::string_view bare = rw.stem;
+      if (absl::ConsumeSuffix(&bare, "씨") && KoreanNameShape(bare)) {
+        Add("role", u, r, r, bare, kPerson, kRoleStrength);
+        continue;
+      }
+      const RoleWord* role = lex_.MatchRole(rw.stem);
+      if (role == nullptr) continue;
+      const bool after_ok = (role->side == RoleSide::kBeforeName ||
+                             role->side == RoleSide::kEither) &&
+                            rw.particle.empty() && r + 1 < n &&
+                            unit.SpaceBetween(r + 1);
+      // A Korean name right before the role is the surest reading; then a
+      // name after the role (오른손 투수 오승민); then anything before it.
+      if (role->side != RoleSide::kBeforeName && r > 0 &&
+          unit.SpaceBetween(r) && KoreanNameShape(unit.words[r - 1].text) &&
+          (role->side != RoleSide::kAfterKoreanName ||
+           CommonSurname(unit.words[r - 1].text.substr(0, 3))) &&
+          NameBeforeRole(u, r)) {
+        continue;
+      }
+      if (role->side == RoleSide::kAfterKoreanName) continue;
+      if (after_ok && NameAfterRole(u, r)) continue;
+      if (role->side != RoleSide::kBeforeName) NameBeforeRole(u, r);
+    }
+  }
+
+  // 김태오 교수, 서민규 발사관리단장, 이도현 하이퍼스케일 AI 총괄,
+  // 프랑크 베옌스 박사.
+  // A name right before a role word carries no particle (the particle goes
+  // on the role), so the whole word is the name: 배두나 씨, 이현도 씨 (not
+  // 배두 + 나, 이현 + 도).
+  bool NameBeforeRole(size_t u, size_t r) {
+    const TextUnit& unit = units_[u];
+    if (r == 0 || !unit.SpaceBetween(r)) return false;
+    const UnitWord& prev = unit.words[r - 1];
+    // The whole word where it is a Korean name; else the word must carry no
+    // particle at all.
+    const absl::string_view whole =
+        KoreanNameShape(prev.text) || prev.particle.empty()
+            ? prev.text
+            : absl::string_view();
+    const int syllables = text::CodePointCount(whole);
+    if (text::IsAllHangul(whole) && syllables >= 2 && syllables <= 4 &&
+        FreeForPerson(whole)) {
+      const bool korean = KoreanNameShape(whole);
+      if (!korean && r >= 2 && unit.SpaceBetween(r - 1) &&
+          unit.words[r - 2].particle.empty() &&
+          lex_.IsForeignGivenName(unit.words[r - 2].readings[0].key)) {
+        AddWholePerson(u, r - 2, r - 1);
+        Affiliation(u, r - 2);
+        return true;
+      }
+      const bool foreign = !korean && covered_[u][r - 1] == kUnspecified &&
+                           syllables >= 3 && !EndsLikeCommonWord(whole);
+      // 벨라 바자리아 최고콘텐츠책임자: a plain word before a foreign
+      // surname is the given name.
+      if (foreign && r >= 2 && unit.SpaceBetween(r - 1)) {
+        const UnitWord& given = unit.words[r - 2];
+        if (given.particle.empty() && given.all_hangul &&
+            given.syllables <= 4 && covered_[u][r - 2] == kUnspecified &&
+            !KoreanNameShape(given.text) && !EndsLikeCommonWord(given.text) &&
+            FreeForPerson(given.text) && lex_.CueType(Key(given.text)) ==
+                                             kUnspecified) {
+          AddWholePerson(u, r - 2, r - 1);
+          Affiliation(u, r - 2);
+          return true;
+        }
+      }
+      if (korean || foreign) {
+        AddWholePerson(u, r - 1, r - 1);
+        Affiliation(u, r - 1);
+        return true;
+      }
+    }
+    // Descriptors between name and role: at most three, none with a particle.
+    for (size_t back = 2; back <= 4 && back <= r; ++back) {
+      const size_t d = r - back;
+      if (!unit.SpaceBetween(d + 1)) break;
+      const UnitWord& w = unit.words[d];
+      if (KoreanNameShape(w.text) && FreeForPerson(w.text)) {
+        AddWholePerson(u, d, d);
+        Affiliation(u, d);
+        return true;
+      }
+      if (!w.particle.empty()) break;
+    }
+    return false;
+  }
+
+  void AddWholePerson(size_t u, size_t first, size_t last) {
+    const TextUnit& unit = units_[u];
+    const int32_t begin = unit.words[first].begin;
+    Add("role", u, first, last,
+        unit.text.substr(begin, unit.words[last].end - begin), kPerson,
+        kRoleStrength);
+  }
+
+  // 창립자 탕제는, 투자자 알리사 리는, 투수 오승민입니다.
+  bool NameAfterRole(size_t u, size_t r) {
+    const TextUnit& unit = units_[u];
+    const size_t n = unit.words.size();
+    const size_t j = r + 1;
+    const UnitWord& w = unit.words[j];
+    if (!text::IsAllHangul(w.text) || w.syllables < 1 ||
+        (w.syllables > 4 && text::CodePointCount(w.text) > 4)) {
+      return false;
+    }
+    // 가수 이현도 씨: before another role the whole word is the name.
+    if (j + 1 < n && unit.SpaceBetween(j + 1) &&
+        lex_.MatchRole(unit.words[j + 1].stem) != nullptr &&
+        KoreanNameShape(w.text) && FreeForPerson(w.text)) {
+      AddWholePerson(u, j, j);
+      Affiliation(u, r);
+      return true;
+    }
+    // Before another word the first word is whole (엘레나, not 엘레 + 나)
+    // unless it carries a case particle.
+    const absl::string_view p = w.particle;
+    const bool whole_first = p.empty() || p == "나" || p == "도" ||
+                             p == "만" || p == "랑" || p == "로";
+    if (whole_first && j + 1 < n && unit.SpaceBetween(j + 1)) {
+      const UnitWord& next = unit.words[j + 1];
+      const absl::string_view first = w.text;
+      // A second word closes a foreign name: 알리사 리는, 소피 마틴(...).
+      if (next.all_hangul && next.syllables >= 1 && next.syllables <= 4 &&
+          EndsName(u, j + 1) && PersonParticle(next.particle) &&
+          lex_.MatchRole(next.stem) == nullptr && !Stop(next.stem) &&
+          text::CodePointCount(first) <= 4 && !KoreanNameShape(first) &&
+          !EndsLikeCommonWord(first) && FreeForPerson(first)) {
+        AddPerson(u, j, j + 1);
+        Affiliation(u, r);
+        return true;
+      }
+      // 가수 이현도 씨: the name, then another role.
+      if (lex_.MatchRole(next.stem) == nullptr) return false;
+    }
+    if (!PersonParticle(w.particle) || !PersonWord(w, 2)) return false;
+    if (!KoreanNameShape(w.stem) &&
+        (EndsLikeCommonWord(w.stem) || w.particle.empty())) {
+      return false;
+    }
+    AddPerson(u, j, j);
+    Affiliation(u, r);
+    return true;
+  }
+
+  // The surnames most Koreans bear: a weak rule trusts only these.
+  static bool CommonSurname(absl::string_view syllable) {
+    static constexpr absl::string_view kCommon[] = {
+        "김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오",
+        "서", "신", "권", "황", "안", "송", "전", "홍", "유", "류", "고", "문",
+        "양", "손", "배", "백", "허", "남", "심", "노", "하", "곽", "성", "차",
+        "주", "구", "민", "진", "엄", "채", "천", "방", "공", "현", "함", "변",
+        "염", "여", "추", "석", "설", "길", "표", "명", "나", "라"};
+    for (absl::string_view s : kCommon) {
+      if (syllable == s) return true;
+    }
+    return false;
+  }
+
+  // Last syllables of three-syllable common nouns and verb stems that a
+  // name seldom ends in (기업들, 고려하, 전시장, 사무국).
+  static bool EndsLikeCommonNoun(absl::string_view stem) {
+    static constexpr absl::string_view kEndings[] = {
+        "하", "들", "기", "인", "일", "장", "공", "국", "세", "간", "외",
+        "리", "도", "상", "선", "자", "비", "금", "제", "사", "소", "물",
+        "법", "료", "표", "점", "실", "관", "단", "부", "원", "회", "청",
+        "처", "대", "당", "시", "군", "구", "동", "면", "읍", "로", "길",
+        "려"};
+    for (absl::string_view e : kEndings) {
+      if (absl::EndsWith(stem, e)) return true;
+    }
+    return false;
+  }
+
+  // 서경석(43) 씨, 황보연(62·구속기소): a Korean name and an age.
+  void AgeRule(size_t u) {
+    const TextUnit& unit = units_[u];
+    for (size_t i = 0; i + 1 < unit.words.size(); ++i) {
+      const UnitWord& w = unit.words[i];
+      if (covered_[u][i] != kUnspecified || !KoreanNameShape(w.text) ||
+          !FreeForPerson(w.text) || !OpensParen(unit.Gap(i + 1)) ||
+          IsQuoteChar(text::FirstCodePoint(unit.Gap(i + 1)))) {
+        continue;
+      }
+      const char32_t next = text::FirstCodePoint(unit.words[i + 1].text);
+      if (next < '0' || next > '9') continue;
+      AddWholePerson(u, i, i);
+    }
+  }
+
+  // 유승민, 주호영, 윤상현: names listed with commas or middle dots.
+  bool InNameList(size_t u, size_t i) const {
+    const TextUnit& unit = units_[u];
+    auto listed = [&](absl::string_view gap) {
+      return absl::StrContains(gap, ",") || absl::StrContains(gap, "·");
+    };
+    auto name = [&](size_t j) {
+      return KoreanNameShape(unit.words[j].stem) &&
+             CommonSurname(unit.words[j].stem.substr(0, 3));
+    };
+    return (i + 1 < unit.words.size() && listed(unit.Gap(i + 1)) &&
+            name(i + 1)) ||
+           (i > 0 && listed(unit.Gap(i)) && name(i - 1));
+  }
+
+  // 오승민은, 한재원이: a word shaped like a Korean name (surname and given
+  // name syllables) before a particle that people take. Weak: a name seen
+  // this way once is kept; the ending and stop lists keep common words out.
+  void NameShapeRule(size_t u) {
+    const TextUnit& unit = units_[u];
+    for (size_t i = 0; i < unit.words.size(); ++i) {
+      const UnitWord& w = unit.words[i];
+      if (covered_[u][i] != kUnspecified ||
+          (w.particle.empty() && !InNameList(u, i)) ||
+          w.syllables != 3 || !KoreanNameShape(w.stem) ||
+          !CommonSurname(w.stem.substr(0, 3)) || !FreeForPerson(w.stem) ||
+          !PersonParticle(w.particle) || EndsLikeCommonWord(w.stem) ||
+          EndsLikeCommonNoun(w.stem)) {
+        continue;
+      }
+      Add("name-shape", u, i, i, w.stem, kPerson, kNameShapeStrength);
+    }
+  }
+
+  // 저스틴 린, 마크 저커버그: a known foreign given name and one more word.
+  void ForeignNameRule(size_t u) {
+    const TextUnit& unit = units_[u];
+    for (size_t i = 0; i + 1 < unit.words.size(); ++i) {
+      const UnitWord& w = unit.words[i];
+      if (!w.particle.empty() || !unit.SpaceBetween(i + 1) ||
+          !lex_.IsForeignGivenName(w.readings[0].key)) {
+        continue;
+      }
+      const UnitWord& next = unit.words[i + 1];
+      if (!next.all_hangul || next.syllables > 4 || !EndsName(u, i + 1) ||
+          lex_.MatchRole(next.stem) != nullptr || Stop(next.stem) ||
+          covered_[u][i + 1] != kUnspecified) {
+        continue;
+      }
+      Add("foreign", u, i, i + 1, NameText(u, i, i + 1), kPerson, kForeignNameStrength);
+    }
+  }
+
+  // --- descriptors ---------------------------------------------------------
+
+  // 스타트업 즈푸, 도시 X: a descriptor that announces an organisation or a
+  // place (products are the quote rule's).
+  void CueRule(size_t u) {
+    const TextUnit& unit = units_[u];
+    for (size_t i = 0; i + 1 < unit.words.size(); ++i) {
+      const UnitWord& cue = unit.words[i];
+      if (!cue.particle.empty() || !unit.SpaceBetween(i + 1)) continue;
+      const EntityType type = lex_.CueType(cue.readings[0].key);
+      if (type != kOrg && type != kLocation) continue;
+      const UnitWord& w = unit.words[i + 1];
+      if (w.syllables < 2 || w.syllables > 8 || Stop(w.stem) ||
+          covered_[u][i + 1] != kUnspecified ||
+          lex_.CueType(Key(w.stem)) != kUnspecified ||
+          lex_.MatchRole(w.stem) != nullptr) {
+        continue;
+      }
+      Add("cue", u, i + 1, i + 1, w.stem, type, kCueStrength);
+    }
+  }
+
+  // --- glosses -------------------------------------------------------------
+
+  static bool IsQuoteChar(char32_t c) {
+    switch (c) {
+      case '\'': case '"': case 0x2018: case 0x2019: case 0x201C:
+      case 0x201D: case 0x300C: case 0x300D: case 0x300E: case 0x300F:
+      case 0x300A: case 0x300B: case 0x3008: case 0x3009:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  // True when `gap` is "(" possibly after spaces and quote marks.
+  static bool OpensParen(absl::string_view gap) {
+    const auto* s = reinterpret_cast<const uint8_t*>(gap.data());
+    const int32_t n = static_cast<int32_t>(gap.size());
+    bool paren = false;
+    for (int32_t i = 0; i < n;) {
+      UChar32 c;
+      U8_NEXT(s, i, n, c);
+      if (c == '(' && !paren) {
+        paren = true;
+      } else if (c < 0 || paren || !(u_isUWhiteSpace(c) || IsQuoteChar(c))) {
+        return false;
+      }
+    }
+    return paren;
+  }
+
+  static bool ProperLatin(absl::string_view gloss) {
+    // Bloomberg, OpenAI, Sophie Martin, HyperCLOVA X: capitalised, with
+    // lower case somewhere (WSJ, HBM and LLM are abbreviations).
+    if (gloss.empty() || !absl::ascii_isupper(gloss[0])) return false;
+    return std::any_of(gloss.begin(), gloss.end(),
+                       [](char c) { return absl::ascii_islower(c); });
+  }
+
+  enum class GlossKind { kNone, kLatin, kHangul, kHan };
+
+  static GlossKind ClassifyGloss(absl::string_view gloss) {
+    if (gloss.empty() || gloss.size() > 60) return GlossKind::kNone;
+    bool latin = false, hangul = false, han = false, other = false;
+    const auto* s = reinterpret_cast<const uint8_t*>(gloss.data());
+    const int32_t n = static_cast<int32_t>(gloss.size());
+    for (int32_t i = 0; i < n;) {
+      UChar32 c;
+      U8_NEXT(s, i, n, c);
+      if (c < 0) return GlossKind::kNone;
+      if (c < 0x80 && absl::ascii_isalpha(static_cast<char>(c))) {
+        latin = true;
+      } else if (text::IsHangulSyllable(c)) {
+        hangul = true;
+      } else if (u_getIntPropertyValue(c, UCHAR_SCRIPT) == USCRIPT_HAN) {
+        han = true;
+      } else if (!(c == ' ' || c == '.' || c == '&' || c == '-' || c == '+' ||
+                   (c >= '0' && c <= '9'))) {
+        other = true;
+      }
+    }
+    if (other || latin + hangul + han != 1) return GlossKind::kNone;
+    if (latin) return GlossKind::kLatin;
+    if (han) return GlossKind::kHan;
+    return GlossKind::kHangul;
+  }
+
+  void GlossRule(size_t u) {
+    const TextUnit& unit = units_[u];
+    const size_t n = unit.words.size();
+    for (size_t i = 0; i + 1 < n; ++i) {
+      if (!OpensParen(unit.Gap(i + 1))) continue;
+      const int32_t open = static_cast<int32_t>(
+          unit.Gap(i + 1).rfind('(') + unit.words[i].end);
+      const size_t close = unit.text.find(')', open);
+      if (close == absl::string_view::npos || close - open > 64) continue;
+      const absl::string_view gloss = text::TrimSpace(
+          unit.text.substr(open + 1, close - open - 1));
+      const GlossKind kind = ClassifyGloss(gloss);
+      if (kind == GlossKind::kNone) continue;
+      if (kind == GlossKind::kHangul &&
+          (gloss.find(' ') != absl::string_view::npos ||
+           text::CodePointCount(gloss) > 6 || Stop(gloss))) {
+        continue;
+      }
+      if (Stop(gloss) && kind == GlossKind::kLatin) continue;
+      const UnitWord& head = unit.words[i];
+      if (head.syllables < 1 || text::CodePointCount(head.text) < 2) continue;
+      // The head: the quoted name, a lexicon name, or as many Hangul words as
+      // a proper Latin gloss has words (소피 마틴(Sophie Martin)).
+      const bool quoted = IsQuoteChar(text::FirstCodePoint(unit.Gap(i + 1)));
+      size_t first = i;
+      if (quoted) {
+        first = QuotedStart(u, i);
+      } else if (covered_[u][i] != kUnspecified) {
+        first = CoveredStart(u, i);
+      } else if (kind == GlossKind::kLatin && ProperLatin(gloss)) {
+        const size_t gloss_words =
+            std::count(gloss.begin(), gloss.end(), ' ') + 1;
+        while (i - first + 1 < gloss_words && first > 0 &&
+               unit.SpaceBetween(first) &&
+               unit.words[first - 1].particle.empty() &&
+               unit.words[first - 1].all_hangul &&
+               lex_.MatchRole(unit.words[first - 1].stem) == nullptr &&
+               !Stop(unit.words[first - 1].stem)) {
+          --first;
+        }
+      }
+      if (Stop(NameText(u, first, i))) continue;
+      // Whole words: the head of a gloss carries no particle.
+      const absl::string_view name = unit.text.substr(
+          unit.words[first].begin, head.end - unit.words[first].begin);
+      EntityType type = kUnspecified;
+      int strength = 0;
+      if (kind == GlossKind::kLatin && ProperLatin(gloss)) {
+        strength = kGlossStrength;
+        const size_t head_words = i - first + 1;
+        if (quoted) {
+          type = kProduct;
+        } else if (head_words >= 2 &&
+                   std::count(gloss.begin(), gloss.end(), ' ') + 1 ==
+                       static_cast<long>(head_words)) {
+          type = kPerson;
+        } else {
+          type = kOrg;
+        }
+      }
+      glosses_[static_cast<int>(u)].push_back(
+          Gloss{open, static_cast<int32_t>(close), Key(gloss)});
+      Add("gloss", u, first, i, name, type, strength, nullptr, gloss);
+    }
+  }
+
+  // --- quotes --------------------------------------------------------------
+
+  struct Quoted {
+    size_t unit;
+    size_t first, last;  // words inside the marks
+    std::string key;
+  };
+
+  // The gloss whose parentheses hold all of `e`, if `e` is not that gloss.
+  bool InsideOtherGloss(const Evidence& e) const {
+    auto it = glosses_.find(e.unit);
+    if (it == glosses_.end()) return false;
+    const std::vector<Gloss>& glosses = it->second;  // in text order
+    const UnitWord& first = units_[e.unit].words[e.first_word];
+    // The last gloss that opens before the evidence starts.
+    auto g = std::upper_bound(
+        glosses.begin(), glosses.end(), first.begin,
+        [](int32_t at, const Gloss& gloss) { return at <= gloss.open; });
+    if (g == glosses.begin()) return false;
+    --g;
+    return units_[e.unit].words[e.last_word].end <= g->close &&
+           MatchKey(e.name) != g->key;
+  }
+
+  // First word of the strong evidence that ends at word `last`.
+  size_t CoveredStart(size_t u, size_t last) const {
+    auto it = span_start_.find(std::make_pair(u, last));
+    return it == span_start_.end() ? last : it->second;
+  }
+
+  // First word of the quoted span that ends at word `last`.
+  size_t QuotedStart(size_t u, size_t last) const {
+    auto it = quote_start_.find(std::make_pair(u, last));
+    return it == quote_start_.end() ? last : it->second;
+  }
+
+  static char32_t Closer(char32_t open) {
+    switch (open) {
+      case 0x2018: return 0x2019;
+      case 0x201C: return 0x201D;
+      case 0x300C: return 0x300D;
+      case 0x300E: return 0x300F;
+      case 0x300A: return 0x300B;
+      case 0x3008: return 0x3009;
+      default: return open;
+    }
+  }
+
+  // Short quoted spans of unit u as word ranges.
+  std::vector<std::pair<size_t, size_t>> QuotedSpans(size_t u) const {
+    std::vector<std::pair<size_t, size_t>> spans;
+    const TextUnit& unit = units_[u];
+    const auto* s = reinterpret_cast<const uint8_t*>(unit.text.data());
+    const int32_t n = static_cast<int32_t>(unit.text.size());
+    char32_t previous = ' ';
+    for (int32_t i = 0; i < n;) {
+      UChar32 c;
+      U8_NEXT(s, i, n, c);
+      if (c < 0) break;
+      const char32_t ch = static_cast<char32_t>(c);
+      const bool opens = IsQuoteChar(ch) && ch != 0x2019 && ch != 0x201D &&
+                         !u_isalnum(previous);
+      previous = ch;
+      if (!opens) continue;
+      // The closing mark within 30 code points.
+      const char32_t closer = Closer(ch);
+      int32_t j = i;
+      int count = 0;
+      int32_t close_at = -1;
+      while (j < n && count <= 30) {
+        const int32_t at = j;
+        UChar32 d;
+        U8_NEXT(s, j, n, d);
+        if (d < 0 || d == '.' || d == '?' || d == '!' || d == ',' ||
+            d == '\n') {
+          break;
+        }
+        if (static_cast<char32_t>(d) == closer ||
+            (closer == '\'' && d == 0x2019)) {
+          close_at = at;
+          break;
+        }
+        ++count;
+      }
+      if (close_at < 0) continue;
+      // Words are in order: the first one starting inside the marks, and
+      // those after it that end before the closing mark.
+      const auto inside = std::lower_bound(
+          unit.words.begin(), unit.words.end(), i,
+          [](const UnitWord& w, int32_t at) { return w.begin < at; });
+      size_t first = inside - unit.words.begin();
+      size_t last = first;
+      while (last < unit.words.size() && unit.words[last].end <= close_at) {
+        ++last;
+      }
+      if (last > first && last - first <= 5) {
+        spans.emplace_back(first, last - 1);
+      }
+      i = j;  // past the closing mark
+      previous = closer;
+    }
+    return spans;
+  }
+
+  bool NameLikeQuote(size_t u, size_t first, size_t last) const {
+    const TextUnit& unit = units_[u];
+    const absl::string_view text = unit.text.substr(
+        unit.words[first].begin, unit.words[last].end - unit.words[first].begin);
+    if (Stop(text)) return false;
+    const char32_t end = text::LastCodePoint(text);
+    for (absl::string_view ending : kClauseEndings) {
+      if (absl::EndsWith(text, ending)) return false;
+    }
+    // Inner words with case particles read as a phrase, not a name.
+    for (size_t w = first; w < last; ++w) {
+      const absl::string_view p = unit.words[w].particle;
+      // (은 and 는 also end adjectives of titles: '검은 바다'.)
+      if (p == "을" || p == "를" || p == "에" || p == "에서" ||
+          p == "에게" || p == "으로" || p == "로") {
+        return false;
+      }
+    }
+    return end != 0;
+  }
+
+  void QuoteRule(size_t u) {
+    const TextUnit& unit = units_[u];
+    const size_t n = unit.words.size();
+    for (const auto& [first, last] : QuotedSpans(u)) {
+      if (!NameLikeQuote(u, first, last)) continue;
+      const absl::string_view text = unit.text.substr(
+          unit.words[first].begin,
+          unit.words[last].end - unit.words[first].begin);
+      quotes_.push_back({u, first, last, Key(text)});
+      quote_start_[{u, last}] = first;
+      if (covered_[u][first] != kUnspecified && first == last) continue;
+      EntityType type = kUnspecified;
+      int strength = 0;
+      // A gloss right after: '큐원'(Qwen).
+      if (last + 1 < n && OpensParen(unit.Gap(last + 1))) {
+        type = kProduct;
+        strength = 5;
+      }
+      // A descriptor before or after: 차세대 칩 '루빈', '블랙웰' 칩.
+      for (size_t back = 1; back <= 2 && back <= first; ++back) {
+        const UnitWord& w = unit.words[first - back];
+        if (back == 2 && !unit.words[first - 1].particle.empty()) break;
+        const EntityType cue = lex_.CueType(Key(w.stem));
+        if (cue != kUnspecified) {
+          type = cue;
+          strength = std::max(strength, 5);
+          break;
+        }
+      }
+      if (last + 1 < n && lex_.CueType(Key(unit.words[last + 1].stem)) ==
+                              kProduct) {
+        type = kProduct;
+        strength = std::max(strength, 5);
+      }
+      // An organisation right before: 엔비디아 '루빈', 엔비디아의 '블랙웰'.
+      if (first > 0 && (covered_[u][first - 1] == kOrg)) {
+        type = type == kUnspecified ? kProduct : type;
+        strength = std::max(strength, 5);
+      }
+      // A product verb after the object particle: '루빈'을 발표.
+      if (last + 2 < n) {
+        const UnitWord& particle = unit.words[last + 1];
+        if (particle.text == "을" || particle.text == "를") {
+          for (absl::string_view verb : kProductVerbs) {
+            if (absl::StartsWith(unit.words[last + 2].text, verb)) {
+              type = type == kUnspecified ? kProduct : type;
+              strength = std::max(strength, 4);
+              break;
+            }
+          }
+        }
+      }
+      if (type == kUnspecified) {
+        // Still a link for the repeated-quote rule and for glosses.
+        continue;
+      }
+      Add("quote", u, first, last, text, type, strength);
+    }
+  }
+
+  // A name quoted twice or more is a title or product: '청자 어룡형 주자'.
+  void RepeatedQuoteRule() {
+    absl::flat_hash_map<std::string, int> count;
+    for (const Quoted& q : quotes_) ++count[q.key];
+    absl::flat_hash_map<std::string, bool> done;
+    for (const Quoted& q : quotes_) {
+      if (count[q.key] < 2 || done[q.key]) continue;
+      done[q.key] = true;
+      if (lex_.FindName(q.key) != nullptr) continue;
+      const TextUnit& unit = units_[q.unit];
+      const absl::string_view text = unit.text.substr(
+          unit.words[q.first].begin,
+          unit.words[q.last].end - unit.words[q.first].begin);
+      Add("repeated-quote", q.unit, q.first, q.last, text, kProduct, 3);
+    }
+  }
+
+  const EntityLexicon& lex_;
+  const std::vector<TextUnit>& units_;
+  // The type a strong rule already gave each word, per unit.
+  std::vector<std::vector<EntityType>> covered_;
+  std::vector<Quoted> quotes_;
+  // Parenthesised glosses by unit: byte offsets of ( and ), and the key.
+  struct Gloss {
+    int32_t open;
+    int32_t close;
+    std::string key;
+  };
+  absl::flat_hash_map<int, std::vector<Gloss>> glosses_;
+  // First word of a strong span / of a quote, by (unit, last word).
+  absl::flat_hash_map<std::pair<size_t, size_t>, size_t> span_start_;
+  absl::flat_hash_map<std::pair<size_t, size_t>, size_t> quote_start_;
+  std::vector<Evidence> out_;
+};
+
+}  // namespace
+
+std::vector<Evidence> CollectEvidence(const EntityLexicon& lexicon,
+                                      const std::vector<TextUnit>& units) {
+  return Rules(lexicon, units).Run();
+}
+
+}  // namespace gisa::ingest

@@ -1,0 +1,54 @@
+// The rules that find names in an article, each leaving evidence: this span
+// of this unit names a thing of this type, this strongly, perhaps with an
+// alias. resolve.h turns evidence into entities.
+//
+// Rules (each a function in evidence.cc):
+//   lexicon   a name of the lexicon files, longest match over words      10
+//   region    a known place + 시/군/구/도/현/주/성 (부산시, 인제군)         8
+//   role      a role or title next to a name (탕제 창립자, 김태오 교수)     6
+//   suffix    an organisation or place ending (삼성전자, 서울대병원)       5
+//   foreign   a foreign given name + one more word (저스틴 린)              5
+//   quote     a quoted name with product evidence ('루빈' 칩)             4-5
+//   repeated-quote  a name quoted twice or more ('분청 철화 항아리')        3
+//   gloss     a Latin gloss in parentheses (블룸버그(Bloomberg))          0-4
+//   chain     an address part after a place (서울 용산구)                  4
+//   latin     a Latin group prefix + Hangul (SK바이오사이언스)             4
+//   company   a known company + more (네이버클라우드)                      3
+//   age       a Korean name + (age) (서경석(43) 씨)                        6
+//   name-shape  surname + given-name syllables + particle (오승민은)       3
+//   cue       a descriptor before a name (스타트업 즈푸)                   2
+//   affiliation  X의 + role + person (즈푸의 창립자 탕제)                  2
+// A name is kept when its evidence for one type sums to 3 or more.
+#ifndef GISA_INGEST_SERVICE_PARSER_ENTITIES_EVIDENCE_H_
+#define GISA_INGEST_SERVICE_PARSER_ENTITIES_EVIDENCE_H_
+
+#include <string>
+#include <vector>
+
+#include "gisa/v1/article.pb.h"
+#include "ingest_service/parser/entities/lexicon.h"
+#include "ingest_service/parser/entities/units.h"
+
+namespace gisa::ingest {
+
+struct Evidence {
+  int unit = 0;
+  // Words [first_word, last_word] of the unit that the name spans.
+  int first_word = 0;
+  int last_word = 0;
+  std::string name;   // as written
+  gisa::v1::EntityType type = gisa::v1::ENTITY_TYPE_UNSPECIFIED;
+  int strength = 0;   // 0 links an alias without vouching for the name
+  std::string alias;  // a gloss or abbreviation written beside the name
+  const LexiconName* entry = nullptr;
+  const char* rule = "";  // which rule found it (tests and debugging)
+};
+
+// Runs every rule over `units` (from SplitIntoUnits). Linear in the number
+// of words. Thread-safe: reads only its arguments.
+std::vector<Evidence> CollectEvidence(const EntityLexicon& lexicon,
+                                      const std::vector<TextUnit>& units);
+
+}  // namespace gisa::ingest
+
+#endif  // GISA_INGEST_SERVICE_PARSER_ENTITIES_EVIDENCE_H_

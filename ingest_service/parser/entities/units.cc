@@ -1,0 +1,92 @@
+#include "ingest_service/parser/entities/units.h"
+
+#include "absl/strings/match.h"
+#include "absl/strings/strip.h"
+#include "ingest_service/parser/entities/lexicon.h"
+#include "shared/text/hangul.h"
+#include "shared/text/josa.h"
+#include "shared/text/normalize.h"
+#include "shared/text/word_spans.h"
+
+namespace gisa::ingest {
+namespace {
+
+// Endings that attach to a name before its particle: 기업들, 엔비디아 측은,
+// 중국발, 중국산, 한국형, 일본전.
+constexpr absl::string_view kNounSuffixes[] = {"들", "측", "발", "산", "형",
+                                               "전"};
+
+std::vector<WordReading> Readings(absl::string_view word) {
+  std::vector<WordReading> readings;
+  std::vector<text::ParticleSplit> splits = text::ParticleReadings(word);
+  for (const text::ParticleSplit& split : splits) {
+    readings.push_back({static_cast<int32_t>(split.stem.size()),
+                        MatchKey(split.stem)});
+  }
+  for (const text::ParticleSplit& split : splits) {
+    for (absl::string_view suffix : kNounSuffixes) {
+      absl::string_view stem = split.stem;
+      if (absl::ConsumeSuffix(&stem, suffix) &&
+          text::CodePointCount(stem) >= 2) {
+        readings.push_back({static_cast<int32_t>(stem.size()),
+                            MatchKey(stem)});
+      }
+    }
+  }
+  return readings;
+}
+
+TextUnit MakeUnit(int section, int paragraph, gisa::v1::SectionKind kind,
+                  absl::string_view text) {
+  TextUnit unit;
+  unit.section = section;
+  unit.paragraph = paragraph;
+  unit.kind = kind;
+  unit.text = text;
+  for (const text::WordSpan& span : text::SplitWords(text)) {
+    UnitWord w;
+    w.begin = span.begin;
+    w.end = span.end;
+    w.text = text.substr(span.begin, span.end - span.begin);
+    const text::ParticleSplit split = text::SplitParticle(w.text);
+    w.stem = split.stem;
+    w.particle = split.particle;
+    w.all_hangul = text::IsAllHangul(w.stem);
+    w.syllables = text::CodePointCount(w.stem);
+    w.readings = Readings(w.text);
+    unit.words.push_back(w);
+  }
+  return unit;
+}
+
+}  // namespace
+
+absl::string_view TextUnit::Gap(size_t i) const {
+  const int32_t from = i == 0 ? 0 : words[i - 1].end;
+  const int32_t to =
+      i < words.size() ? words[i].begin : static_cast<int32_t>(text.size());
+  return text.substr(from, to - from);
+}
+
+bool TextUnit::SpaceBetween(size_t i) const {
+  if (i == 0 || i >= words.size()) return false;
+  const absl::string_view gap = Gap(i);
+  return !gap.empty() && text::TrimSpace(gap).empty();
+}
+
+std::vector<TextUnit> SplitIntoUnits(const gisa::v1::Article& article) {
+  std::vector<TextUnit> units;
+  for (int s = 0; s < article.sections_size(); ++s) {
+    const gisa::v1::Section& section = article.sections(s);
+    if (!section.heading().empty()) {
+      units.push_back(MakeUnit(s, -1, section.kind(), section.heading()));
+    }
+    for (int p = 0; p < section.paragraphs_size(); ++p) {
+      units.push_back(
+          MakeUnit(s, p, section.kind(), section.paragraphs(p).text()));
+    }
+  }
+  return units;
+}
+
+}  // namespace gisa::ingest

@@ -1,0 +1,158 @@
+// The search analyzer: text in, index terms out. One analyzer serves both
+// sides of every search (FAQ entries when they are indexed, questions when
+// they arrive, quotes for ListQuotes' word filter), so the two always agree.
+//
+// What it does, in order:
+//   - NFKC case folding (FoldForMatch): "ＷＢＣ", "wbc" and "WBC" meet;
+//   - ICU word segmentation; a word (eojeol) is a run of adjacent ICU words,
+//     so "팰컨9의" is one word made of the script runs 팰컨 | 9 | 의;
+//   - particle stripping (StripParticle), also after Latin or digits
+//     ("ChatGPT를" -> "chatgpt");
+//   - terms: each word whole and each of its script runs (kWord); Hangul
+//     character bigrams, also across a space (kBigram), so that 고성능칩 and
+//     고성능 칩 share 고성, 성능, 능칩; single syllables (kUnigram);
+//   - concepts (kConcept): words of one group of the synonym lexicon
+//     (언제/시기/날짜, 얼마/가격/요금, ChatGPT/챗GPT ...) share one term, and
+//     a Korean spelling of an abbreviation (더블유비씨) yields its Latin form
+//     (wbc);
+//   - stop words are marked, never dropped: a query made only of them still
+//     finds something, and a longer one weighs them down.
+//
+//   const gisa::text::Analyzer& analyzer = gisa::text::Analyzer::Default();
+//   std::vector<gisa::text::Term> terms = analyzer.Analyze("고성능칩 부족");
+//   // kWord 고성능칩, 부족; kBigram 고성, 성능, 능칩, 칩부, 부족; kUnigram ...
+//
+//   gisa::text::WordMatcher matcher(analyzer, "칩 부족");
+//   matcher.Matches("고성능 칩부족이 이어졌다");  // true
+#ifndef GISA_SHARED_TEXT_ANALYZER_H_
+#define GISA_SHARED_TEXT_ANALYZER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace gisa::text {
+
+enum class TermKind : uint8_t {
+  // A whole word or one script run of it, folded, particle stripped.
+  kWord = 1,
+  // Two adjacent Hangul (or Han, kana) characters.
+  kBigram = 2,
+  // One Hangul (or Han, kana) character.
+  kUnigram = 3,
+  // A synonym group of the lexicon, or the Latin form of a Korean spelling
+  // of an abbreviation.
+  kConcept = 4,
+};
+
+struct Term {
+  std::string text;  // folded (NFKC case folded)
+  TermKind kind = TermKind::kWord;
+  // From a word of the stop list (무엇, 있나요, 이번 ...): worth little in a
+  // long question, but kept.
+  bool stop = false;
+  // Index of the word (eojeol) of the text it comes from, 0-based; a bigram
+  // across a space counts for the second word.
+  int word = 0;
+
+  // The term as one string, kind included: the key of an index.
+  std::string Key() const;
+
+  friend bool operator==(const Term& a, const Term& b) {
+    return a.text == b.text && a.kind == b.kind && a.stop == b.stop &&
+           a.word == b.word;
+  }
+};
+
+// The lexicons the analyzer reads (files in the lexicon folder, UTF-8, one
+// entry per line, `#` starts a comment):
+//   search_synonyms.txt: a group of words that mean the same, separated by
+//     white space; a trailing `*` matches every word that starts with it
+//     (어디* matches 어디서, 어딘가요). Latin spellings belong here too
+//     (챗gpt chatgpt 챗지피티).
+//   search_stopwords.txt: words that carry little meaning in a question.
+struct SearchLexicon {
+  std::vector<std::vector<std::string>> synonym_groups;
+  std::vector<std::string> stop_words;
+};
+
+class Analyzer {
+ public:
+  // An analyzer with the given lexicon (entries are folded here).
+  explicit Analyzer(const SearchLexicon& lexicon);
+  ~Analyzer();
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+
+  // Reads search_synonyms.txt and search_stopwords.txt from `lexicon_dir`;
+  // a missing file counts as empty. Errors: INVALID_ARGUMENT naming the file
+  // and line of an entry that is not valid UTF-8 or folds to nothing.
+  static absl::StatusOr<std::unique_ptr<Analyzer>> Load(
+      const std::string& lexicon_dir);
+
+  // The process-wide analyzer, loaded once on first use from
+  // $GISA_LEXICON_DIR, else from the folder the build was configured with;
+  // without a readable lexicon it analyzes with empty tables. Thread-safe.
+  static const Analyzer& Default();
+
+  // The terms of `text` (any UTF-8; invalid bytes count as U+FFFD), in text
+  // order, duplicates kept (their count is the term frequency). Thread-safe.
+  std::vector<Term> Analyze(absl::string_view text) const;
+
+  // The folded, particle-stripped words of `text`, in order: what Analyze
+  // reads its terms from. Thread-safe.
+  std::vector<std::string> Words(absl::string_view text) const;
+
+ private:
+  struct Word;
+  void AddWordTerms(const Word& word, int index,
+                    std::vector<Term>* terms) const;
+  // The synonym groups of `key`: its exact entry, and entries `key` starts
+  // with that are at least `min_prefix` bytes long.
+  void AddGroups(absl::string_view key, size_t min_prefix,
+                 std::vector<int>* groups) const;
+  void AddConcepts(absl::string_view word, bool syllabic, int index,
+                   std::vector<Term>* terms) const;
+  std::vector<Word> Segment(absl::string_view text) const;
+  friend class WordMatcher;
+
+  // Folded word -> synonym group ids; prefix entries apart.
+  absl::flat_hash_map<std::string, std::vector<int>> exact_;
+  std::vector<std::pair<std::string, int>> prefixes_;  // sorted
+  std::vector<std::string> group_names_;
+  absl::flat_hash_set<std::string> stop_words_;
+};
+
+// Whether a text holds every word of a query, as the analyzer sees words:
+// each query word must appear as a word, or (Hangul) with all its bigrams,
+// or through its synonym group. "칩 부족" matches "고성능 칩부족". A query
+// without words matches everything. Used by ListQuotes' `query` filter.
+class WordMatcher {
+ public:
+  // `analyzer` must outlive the matcher.
+  WordMatcher(const Analyzer& analyzer, absl::string_view query);
+
+  // True when the query had no words.
+  bool empty() const { return words_.empty(); }
+  // Thread-safe (const).
+  bool Matches(absl::string_view text) const;
+
+ private:
+  struct QueryWord {
+    // Any of these alternatives suffices; each is a set of term keys that
+    // must all be present.
+    std::vector<std::vector<std::string>> alternatives;
+  };
+  const Analyzer& analyzer_;
+  std::vector<QueryWord> words_;
+};
+
+}  // namespace gisa::text
+
+#endif  // GISA_SHARED_TEXT_ANALYZER_H_

@@ -1,0 +1,35 @@
+#include "query_service/store/query_match.h"
+
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+
+namespace gisa::query {
+namespace {
+
+TEST(QueryMatchTest, EveryWordMustOccur) {
+  const std::string text =
+      PrepareMatchText("올해 반도체 수출이 회복세로 돌아설 것으로 본다");
+  EXPECT_TRUE(MatchesQuery(QueryTerms("반도체 수출"), text));
+  EXPECT_TRUE(MatchesQuery(QueryTerms("수출 반도체"), text));
+  EXPECT_FALSE(MatchesQuery(QueryTerms("반도체 내수"), text));
+  EXPECT_FALSE(MatchesQuery(QueryTerms("반도체"), ""));
+}
+
+TEST(QueryMatchTest, ParticlesPunctuationCaseAndWidthDoNotMatter) {
+  const std::string text = PrepareMatchText("AI 투자가 늘어난다는 전망이다");
+  EXPECT_TRUE(MatchesQuery(QueryTerms("전망은?"), text));
+  EXPECT_TRUE(MatchesQuery(QueryTerms("ａｉ, 투자"), text));
+}
+
+TEST(QueryMatchTest, WordsAreDistinctAndSkipPunctuation) {
+  EXPECT_EQ(QueryTerms("  환율, 환율!  금리 ").words(),
+            (std::vector<std::string>{"환율", "금리"}));
+  const QueryTerms none(" ?! ");
+  EXPECT_TRUE(none.empty());
+  EXPECT_TRUE(MatchesQuery(none, "아무 글"));
+}
+
+}  // namespace
+}  // namespace gisa::query
