@@ -44,49 +44,39 @@ wait_ready "$work/ingest.log" ingest_service
 wait_ready "$work/query.log" query_service
 echo "== ingest_service on $ingest_addr (pid $ingest_pid), query_service on $query_addr (pid $query_pid)"
 
-echo "== submitting samples/*.txt"
-"$ingest_bin" submit --server="$ingest_addr" samples/*.txt
+echo "== submitting samples/ (text, Markdown and HTML)"
+acks=$("$ingest_bin" submit --server="$ingest_addr" samples/ko-*)
+echo "$acks"
+# Read-your-writes: every query below waits until the replica has applied
+# the last acknowledged sequence.
+seq=$(/usr/bin/python3 -c 'import json,sys; print(max(json.loads(l).get("sequence", 0) for l in sys.stdin))' <<<"$acks")
 
-call() { "$query_bin" call --server="$query_addr" "$@"; }
-show() { /usr/bin/python3 -c "$1"; }
+ask() {  # METHOD JSON-fields: calls the query service and prints the answer
+  local method=$1 fields=$2 request
+  request="{\"minSequence\": $seq${fields:+, $fields}}"
+  [ "$method" = GetStats ] && request="{}"
+  "$query_bin" call --server="$query_addr" "$method" "$request" |
+    /usr/bin/python3 scripts/demo_show.py "$method"
+}
 
-echo; echo "== GetStats"
-call GetStats '{}'
-echo; echo "== ListArticles (titles)"
-call ListArticles '{"pageSize": 10}' | show '
-import json,sys
-for a in json.load(sys.stdin).get("articles", []):
-    print(f"  {a[\"id\"]}  [{a.get(\"category\",\"-\")}] {a[\"title\"]}")'
-echo; echo "== ListEntities (most mentioned)"
-call ListEntities '{"pageSize": 8}' | show '
-import json,sys
-for e in json.load(sys.stdin).get("entities", []):
-    print(f"  {e[\"name\"]:<20} {e[\"type\"]:<28} mentions={e.get(\"mentionCount\",0)} articles={e.get(\"articleCount\",0)}")'
-top=$(call ListEntities '{"pageSize": 1, "type": "ENTITY_TYPE_PERSON"}' | show '
-import json,sys
-e=json.load(sys.stdin).get("entities", [])
-print(e[0]["name"] if e else "")')
-if [ -n "$top" ]; then
-  echo; echo "== GetEntity \"${top}은\" (particle and all)"
-  call GetEntity "{\"name\": \"${top}은\", \"maxMentions\": 3}" | show '
-import json,sys
-r=json.load(sys.stdin)
-e=r["entity"]
-print(f"  {e[\"name\"]} {e[\"type\"]} quotes={e.get(\"quoteCount\",0)}")
-for m in r.get("mentions", []): print("   -", m.get("snippet","")[:100])
-print("  seen with:", ", ".join(c["name"] for c in r.get("cooccurring", [])[:5]))'
-  echo; echo "== ListQuotes speaker=\"$top\""
-  call ListQuotes "{\"speaker\": \"$top\", \"pageSize\": 3}" | show '
-import json,sys
-for q in json.load(sys.stdin).get("quotes", []):
-    q=q["quote"]; print(f"  {q[\"speaker\"]} ({q.get(\"cue\",\"\")}): {q[\"text\"][:90]}")'
+echo; echo "== ListArticles"
+ask ListArticles '"pageSize": 10'
+echo; echo "== ListEntities (most mentioned first)"
+ask ListEntities '"pageSize": 8'
+person=$("$query_bin" call --server="$query_addr" ListEntities '{"pageSize": 1, "type": "ENTITY_TYPE_PERSON"}' |
+  /usr/bin/python3 -c 'import json,sys; e=json.load(sys.stdin).get("entities", []); print(e[0]["name"] if e else "")')
+if [ -n "$person" ]; then
+  echo; echo "== GetEntity \"${person}은\" (with a particle)"
+  ask GetEntity "\"name\": \"${person}은\", \"maxMentions\": 3"
+  echo; echo "== ListQuotes speaker=\"$person\""
+  ask ListQuotes "\"speaker\": \"$person\", \"pageSize\": 4"
 fi
-question=${GISA_DEMO_QUESTION:-"언제 어디서 열려?"}
-echo; echo "== SearchFaq \"$question\""
-call SearchFaq "{\"query\": \"$question\", \"pageSize\": 3}" | show '
-import json,sys
-for r in json.load(sys.stdin).get("results", []):
-    print(f"  {r[\"score\"]:.2f}  Q. {r[\"question\"]}\n        A. {r[\"answer\"][:80]}")'
+for question in "${GISA_DEMO_QUESTION:-잠을 얼마나 자야 해?}" "영화제 언제 어디서 열려?"; do
+  echo; echo "== SearchFaq \"$question\""
+  ask SearchFaq "\"query\": \"$question\", \"pageSize\": 3"
+done
+echo; echo "== GetStats"
+ask GetStats ""
 echo
 if [ $keep -eq 1 ]; then
   echo "Services keep running: ingest $ingest_addr (pid $ingest_pid), query $query_addr (pid $query_pid); logs in $work"

@@ -16,6 +16,13 @@
 namespace gisa::query {
 namespace {
 
+// Words of a query beyond this many are ignored: a question is short, and
+// the scoring holds two numbers per query word for every candidate.
+constexpr int kMaxQueryWords = 32;
+
+// Scratch kept by a thread between searches, at most (in floats).
+constexpr size_t kMaxKeptScratch = size_t{1} << 22;
+
 // A field's terms as (key, count), and its length in terms.
 struct FieldTerms {
   std::vector<std::pair<std::string, uint32_t>> counts;
@@ -127,7 +134,7 @@ uint8_t Clamp8(uint32_t v) {
 // the index, and their slack would be too.
 template <typename T>
 void Append(std::vector<T>* v, const T& value) {
-  if (v->size() == v->capacity()) v->reserve(v->size() + v->size() / 4 + 2);
+  if (v->size() == v->capacity()) v->reserve(v->size() + v->size() / 4 + 1);
   v->push_back(value);
 }
 
@@ -480,6 +487,7 @@ FaqIndex::Impl::Query FaqIndex::Impl::ParseQuery(absl::string_view text) const {
   Query query;
   absl::flat_hash_map<std::pair<uint32_t, uint32_t>, double> weights;
   for (const text::Term& term : terms) {
+    if (term.word >= kMaxQueryWords) break;
     auto id = term_ids_.find(term.Key());
     if (id == term_ids_.end()) continue;
     double weight = KindWeight(term.kind);
@@ -644,6 +652,10 @@ std::vector<FaqIndex::Hit> FaqIndex::Impl::Search(absl::string_view text,
     const EntryRecord& entry = entries_[e];
     candidates.push_back(
         {score, &slots_[entry.slot].article_id, entry.faq_index});
+  }
+  if (scratch.scores.capacity() > kMaxKeptScratch) {
+    // An exceptional query: do not keep its memory for the thread's life.
+    std::vector<float>().swap(scratch.scores);
   }
   auto better = [](const Candidate& a, const Candidate& b) {
     if (a.score != b.score) return a.score > b.score;
