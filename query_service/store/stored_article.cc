@@ -92,7 +92,7 @@ int64_t PreparedBytes(const StoredArticle& stored) {
   }
   for (const PreparedQuote& q : stored.quotes) {
     bytes += sizeof(PreparedQuote) + StringBytes(q.speaker_fold) +
-             StringBytes(q.match_text);
+             q.match_text.capacity() * sizeof(uint64_t);
   }
   return bytes;
 }

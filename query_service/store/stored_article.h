@@ -15,6 +15,7 @@
 #include "absl/strings/string_view.h"
 #include "gisa/v1/article.pb.h"
 #include "gisa/v1/ingest_service.pb.h"
+#include "shared/text/analyzer.h"
 
 namespace gisa::query {
 
@@ -42,7 +43,7 @@ struct PreparedQuote {
   // FoldForMatch of the trimmed speaker; empty when there is none.
   std::string speaker_fold;
   // The quote text as MatchesQuery wants it.
-  std::string match_text;
+  text::TextTerms match_text;
 };
 
 // An immutable article version. Readers copy the shared_ptr under the

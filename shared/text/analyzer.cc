@@ -7,15 +7,16 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 #include <utility>
 
+#include "absl/hash/hash.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "shared/text/josa.h"
 #include "shared/text/normalize.h"
+#include "shared/text/sound_key.h"
 #include "shared/text/utf8.h"
 #include "shared/text/word_spans.h"
 
@@ -23,8 +24,8 @@ namespace gisa::text {
 
 namespace analyzer_internal {
 
-// Characters of a word fall in three classes; a word is split where the
-// class changes (팰컨9 -> 팰컨 | 9).
+// Letters and digits fall in three classes; a word is split where the class
+// changes (팰컨9 -> 팰컨 | 9). Anything else is kOther and dropped.
 enum class CharClass { kSyllabic, kLetter, kDigit, kOther };
 
 struct Run {
@@ -37,7 +38,8 @@ struct Run {
 using analyzer_internal::CharClass;
 using analyzer_internal::Run;
 
-// A word (eojeol): adjacent ICU words with nothing between them.
+// A word (eojeol): adjacent words of SplitWords with nothing between them,
+// particle stripped.
 struct Analyzer::Word {
   std::vector<Run> runs;
   std::string whole;
@@ -195,6 +197,11 @@ absl::StatusOr<std::vector<std::string>> ReadLines(const std::string& path) {
   return lines;
 }
 
+// A term's key as TextTerms holds it.
+uint64_t KeyHash(const Term& term) {
+  return absl::Hash<std::string>{}(term.Key());
+}
+
 }  // namespace
 
 std::string Term::Key() const {
@@ -215,17 +222,12 @@ Analyzer::Analyzer(const SearchLexicon& lexicon) {
         group_names_.push_back(entry);
         named = true;
       }
-      if (prefix) {
-        prefixes_.emplace_back(std::move(entry), id);
-      } else {
-        std::vector<int>& ids = exact_[entry];
-        if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
-          ids.push_back(id);
-        }
+      std::vector<int>& ids = prefix ? prefixes_[entry] : exact_[entry];
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+        ids.push_back(id);
       }
     }
   }
-  std::sort(prefixes_.begin(), prefixes_.end());
   for (const std::string& word : lexicon.stop_words) {
     std::string folded = FoldEntry(word);
     if (!folded.empty()) stop_words_.insert(std::move(folded));
@@ -317,9 +319,15 @@ void Analyzer::AddGroups(absl::string_view key, size_t min_prefix,
   if (found != exact_.end()) {
     groups->insert(groups->end(), found->second.begin(), found->second.end());
   }
-  for (const auto& [prefix, id] : prefixes_) {
-    if (prefix.size() >= min_prefix && absl::StartsWith(key, prefix)) {
-      groups->push_back(id);
+  if (prefixes_.empty()) return;
+  // Every leading run of whole characters of `key` that is long enough.
+  for (absl::string_view c : Chars(key)) {
+    const size_t end = static_cast<size_t>(c.data() + c.size() - key.data());
+    if (end < min_prefix) continue;
+    auto prefix = prefixes_.find(key.substr(0, end));
+    if (prefix != prefixes_.end()) {
+      groups->insert(groups->end(), prefix->second.begin(),
+                     prefix->second.end());
     }
   }
 }
@@ -381,6 +389,33 @@ void Analyzer::AddWordTerms(const Word& word, int index,
   }
 }
 
+void Analyzer::AddSoundKeys(const Word* previous, const Word& word, int index,
+                            std::vector<Term>* terms) const {
+  auto add = [&](std::string key, TermKind kind) {
+    if (key.empty()) return;
+    for (size_t i = terms->size(); i > 0 && (*terms)[i - 1].word == index; --i) {
+      if ((*terms)[i - 1].kind == kind && (*terms)[i - 1].text == key) return;
+    }
+    terms->push_back({std::move(key), kind, false, index});
+  };
+  auto add_latin = [&](const std::string& latin) {
+    add(SoundKeyOfLatin(latin), TermKind::kSoundOfLatin);
+    add(SoundKeyOfLatin(latin, /*sounded_r=*/true), TermKind::kSoundOfLatin);
+  };
+  for (const Run& run : word.runs) {
+    if (run.cls == CharClass::kLetter) add_latin(run.text);
+    if (run.cls == CharClass::kSyllabic) {
+      add(SoundKeyOfHangul(run.text), TermKind::kSoundOfHangul);
+    }
+  }
+  // British Museum, read as one word: 브리티시뮤지엄.
+  if (previous != nullptr && word.space_before && previous->runs.size() == 1 &&
+      word.runs.size() == 1 && previous->runs[0].cls == CharClass::kLetter &&
+      word.runs[0].cls == CharClass::kLetter) {
+    add_latin(absl::StrCat(previous->whole, word.whole));
+  }
+}
+
 std::vector<Term> Analyzer::Analyze(absl::string_view text) const {
   const std::vector<Word> words = Segment(text);
   std::vector<Term> terms;
@@ -415,7 +450,16 @@ std::vector<Term> Analyzer::Analyze(absl::string_view text) const {
       }
     }
     AddWordTerms(word, index, &terms);
+    AddSoundKeys(i > 0 ? &words[i - 1] : nullptr, word, index, &terms);
   }
+  return terms;
+}
+
+TextTerms Analyzer::TermsOf(absl::string_view text) const {
+  TextTerms terms;
+  for (const Term& term : Analyze(text)) terms.push_back(KeyHash(term));
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
   return terms;
 }
 
@@ -424,16 +468,17 @@ WordMatcher::WordMatcher(const Analyzer& analyzer, absl::string_view query)
   for (const Analyzer::Word& word : analyzer.Segment(query)) {
     if (analyzer.stop_words_.contains(word.whole)) continue;
     QueryWord q;
-    q.alternatives.push_back({Term{word.whole, TermKind::kWord}.Key()});
-    std::vector<std::string> runs;
-    std::vector<std::string> grams;
+    query_words_.push_back(word.whole);
+    q.alternatives.push_back({KeyHash(Term{word.whole, TermKind::kWord})});
+    std::vector<uint64_t> runs;
+    std::vector<uint64_t> grams;
     for (const Run& run : word.runs) {
-      runs.push_back(Term{run.text, TermKind::kWord}.Key());
+      runs.push_back(KeyHash(Term{run.text, TermKind::kWord}));
       if (run.cls != CharClass::kSyllabic) continue;
       const std::vector<absl::string_view> chars = Chars(run.text);
       for (size_t i = 0; i + 1 < chars.size(); ++i) {
-        grams.push_back(
-            Term{absl::StrCat(chars[i], chars[i + 1]), TermKind::kBigram}.Key());
+        grams.push_back(KeyHash(
+            Term{absl::StrCat(chars[i], chars[i + 1]), TermKind::kBigram}));
       }
     }
     // Every script run as a word (팰컨9 in "팰컨 9"), and every bigram of a
@@ -443,7 +488,7 @@ WordMatcher::WordMatcher(const Analyzer& analyzer, absl::string_view query)
       q.alternatives.push_back(std::move(grams));
     } else if (word.runs.size() == 1 &&
                word.runs[0].cls == CharClass::kSyllabic) {
-      q.alternatives.push_back({Term{word.whole, TermKind::kUnigram}.Key()});
+      q.alternatives.push_back({KeyHash(Term{word.whole, TermKind::kUnigram})});
     }
     std::vector<Term> concepts;
     analyzer.AddConcepts(word.whole,
@@ -453,23 +498,25 @@ WordMatcher::WordMatcher(const Analyzer& analyzer, absl::string_view query)
     // Synonyms widen a ranking, not a filter: only the Latin form of a
     // spelled abbreviation (더블유비씨 -> wbc) counts here.
     for (const Term& term : concepts) {
-      if (term.kind == TermKind::kWord) q.alternatives.push_back({term.Key()});
+      if (term.kind == TermKind::kWord) q.alternatives.push_back({KeyHash(term)});
     }
     words_.push_back(std::move(q));
   }
 }
 
 bool WordMatcher::Matches(absl::string_view text) const {
-  if (words_.empty()) return true;
-  absl::flat_hash_set<std::string> keys;
-  for (const Term& term : analyzer_.Analyze(text)) keys.insert(term.Key());
+  return Matches(analyzer_.TermsOf(text));
+}
+
+bool WordMatcher::Matches(const TextTerms& terms) const {
+  auto present = [&terms](uint64_t key) {
+    return std::binary_search(terms.begin(), terms.end(), key);
+  };
   for (const QueryWord& word : words_) {
     const bool found = std::any_of(
         word.alternatives.begin(), word.alternatives.end(),
-        [&](const std::vector<std::string>& all) {
-          return std::all_of(all.begin(), all.end(), [&](const std::string& k) {
-            return keys.contains(k);
-          });
+        [&](const std::vector<uint64_t>& all) {
+          return std::all_of(all.begin(), all.end(), present);
         });
     if (!found) return false;
   }

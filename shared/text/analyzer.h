@@ -15,6 +15,9 @@
 //     (언제/시기/날짜, 얼마/가격/요금, ChatGPT/챗GPT ...) share one term, and
 //     a Korean spelling of an abbreviation (더블유비씨) yields its Latin form
 //     (wbc);
+//   - sound keys (kSoundOfLatin, kSoundOfHangul): the consonant skeleton of
+//     a name, shared by a Latin spelling and its transliteration (falcon,
+//     팰컨);
 //   - stop words are marked, never dropped: a query made only of them still
 //     finds something, and a longer one weighs them down.
 //
@@ -49,6 +52,12 @@ enum class TermKind : uint8_t {
   // A synonym group of the lexicon, or the Latin form of a Korean spelling
   // of an abbreviation.
   kConcept = 4,
+  // The consonant skeleton (sound_key.h) of a Latin word or of two Latin
+  // words read as one, and of a Hangul word. A search looks a Latin query
+  // word up among kSoundOfHangul and a Hangul one among kSoundOfLatin, so
+  // that Falcon finds 팰컨 and 브리티시뮤지엄 finds British Museum.
+  kSoundOfLatin = 5,
+  kSoundOfHangul = 6,
 };
 
 struct Term {
@@ -82,6 +91,11 @@ struct SearchLexicon {
   std::vector<std::string> stop_words;
 };
 
+// The distinct terms of a text in compact form (sorted hashes of their
+// keys), for WordMatcher: made once per text, matched against many queries.
+// Hashes are per process; never store them.
+using TextTerms = std::vector<uint64_t>;
+
 class Analyzer {
  public:
   // An analyzer with the given lexicon (entries are folded here).
@@ -105,6 +119,9 @@ class Analyzer {
   // order, duplicates kept (their count is the term frequency). Thread-safe.
   std::vector<Term> Analyze(absl::string_view text) const;
 
+  // The distinct terms of `text` for WordMatcher. Thread-safe.
+  TextTerms TermsOf(absl::string_view text) const;
+
   // The folded, particle-stripped words of `text`, in order: what Analyze
   // reads its terms from. Thread-safe.
   std::vector<std::string> Words(absl::string_view text) const;
@@ -112,6 +129,8 @@ class Analyzer {
  private:
   struct Word;
   void AddWordTerms(const Word& word, int index,
+                    std::vector<Term>* terms) const;
+  void AddSoundKeys(const Word* previous, const Word& word, int index,
                     std::vector<Term>* terms) const;
   // The synonym groups of `key`: its exact entry, and entries `key` starts
   // with that are at least `min_prefix` bytes long.
@@ -122,9 +141,9 @@ class Analyzer {
   std::vector<Word> Segment(absl::string_view text) const;
   friend class WordMatcher;
 
-  // Folded word -> synonym group ids; prefix entries apart.
+  // Folded word -> synonym group ids; prefix entries (어디*) apart.
   absl::flat_hash_map<std::string, std::vector<int>> exact_;
-  std::vector<std::pair<std::string, int>> prefixes_;  // sorted
+  absl::flat_hash_map<std::string, std::vector<int>> prefixes_;
   std::vector<std::string> group_names_;
   absl::flat_hash_set<std::string> stop_words_;
 };
@@ -140,17 +159,23 @@ class WordMatcher {
 
   // True when the query had no words.
   bool empty() const { return words_.empty(); }
+  // The query's words as the matcher reads them (for page-token
+  // fingerprints and logs).
+  const std::vector<std::string>& words() const { return query_words_; }
   // Thread-safe (const).
   bool Matches(absl::string_view text) const;
+  // Same, for terms made once by Analyzer::TermsOf. Thread-safe.
+  bool Matches(const TextTerms& terms) const;
 
  private:
   struct QueryWord {
-    // Any of these alternatives suffices; each is a set of term keys that
-    // must all be present.
-    std::vector<std::vector<std::string>> alternatives;
+    // Any of these alternatives suffices; each is a set of term keys (as
+    // TextTerms hashes) that must all be present.
+    std::vector<std::vector<uint64_t>> alternatives;
   };
   const Analyzer& analyzer_;
   std::vector<QueryWord> words_;
+  std::vector<std::string> query_words_;
 };
 
 }  // namespace gisa::text
