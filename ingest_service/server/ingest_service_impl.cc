@@ -40,42 +40,41 @@ class CountedUnaryReactor : public grpc::ServerUnaryReactor {
 
 }  // namespace
 
-grpc::ServerUnaryReactor* IngestServiceImpl::ParseArticle(
-    grpc::CallbackServerContext* context,
-    const gisa::v1::ParseArticleRequest* request,
-    gisa::v1::Article* response) {
+// Runs `work` (returning StatusOr<Response>) on the pool and finishes the
+// call with its result; refuses the call while the server shuts down.
+template <typename Response, typename Work>
+grpc::ServerUnaryReactor* IngestServiceImpl::RunOnPool(
+    grpc::CallbackServerContext* context, Response* response, Work work) {
   if (!calls_.Enter()) {
     grpc::ServerUnaryReactor* refused = context->DefaultReactor();
     refused->Finish(ShuttingDown());
     return refused;
   }
   grpc::ServerUnaryReactor* reactor = new CountedUnaryReactor(&calls_);
-  pool_->Schedule([this, request, response, reactor] {
-    absl::StatusOr<gisa::v1::Article> article =
-        ingestor_.parser().Parse(request->article());
-    if (article.ok()) *response = *std::move(article);
-    reactor->Finish(ToGrpcStatus(article.status()));
+  pool_->Schedule([response, reactor, work = std::move(work)] {
+    absl::StatusOr<Response> result = work();
+    if (result.ok()) *response = *std::move(result);
+    reactor->Finish(ToGrpcStatus(result.status()));
   });
   return reactor;
+}
+
+grpc::ServerUnaryReactor* IngestServiceImpl::ParseArticle(
+    grpc::CallbackServerContext* context,
+    const gisa::v1::ParseArticleRequest* request,
+    gisa::v1::Article* response) {
+  return RunOnPool(context, response, [this, request] {
+    return ingestor_.parser().Parse(request->article());
+  });
 }
 
 grpc::ServerUnaryReactor* IngestServiceImpl::SubmitArticle(
     grpc::CallbackServerContext* context,
     const gisa::v1::SubmitArticleRequest* request,
     gisa::v1::SubmitArticleResponse* response) {
-  if (!calls_.Enter()) {
-    grpc::ServerUnaryReactor* refused = context->DefaultReactor();
-    refused->Finish(ShuttingDown());
-    return refused;
-  }
-  grpc::ServerUnaryReactor* reactor = new CountedUnaryReactor(&calls_);
-  pool_->Schedule([this, request, response, reactor] {
-    absl::StatusOr<gisa::v1::SubmitArticleResponse> result =
-        ingestor_.Submit(request->article());
-    if (result.ok()) *response = *std::move(result);
-    reactor->Finish(ToGrpcStatus(result.status()));
+  return RunOnPool(context, response, [this, request] {
+    return ingestor_.Submit(request->article());
   });
-  return reactor;
 }
 
 grpc::ServerReadReactor<gisa::v1::SubmitArticleRequest>*

@@ -73,6 +73,10 @@ class IngestServiceImpl final
       const gisa::v1::FollowRequest* request) override;
 
  private:
+  template <typename Response, typename Work>
+  grpc::ServerUnaryReactor* RunOnPool(grpc::CallbackServerContext* context,
+                                      Response* response, Work work);
+
   const ArticleIngestor ingestor_;
   // ParseArticle, SubmitArticle and SubmitArticles calls in progress.
   CallGate calls_;
