@@ -12,6 +12,7 @@
 
 #include "absl/flags/flag.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "ingest_service/cli/parse_command.h"
 #include "ingest_service/cli/submit_command.h"
 #include "ingest_service/parser/article_parser.h"
@@ -29,6 +30,10 @@ ABSL_FLAG(std::string, lexicon_dir, "",
           "parse, serve: lexicon folder (default: the source tree's)");
 ABSL_FLAG(int32_t, threads, 0,
           "serve: worker threads for parsing and log I/O (0: automatic)");
+ABSL_FLAG(uint64_t, segment_bytes, uint64_t{64} << 20,
+          "serve: log segments are sealed at this size (1 KiB .. 1 GiB)");
+ABSL_FLAG(absl::Duration, compact_interval, absl::Minutes(10),
+          "serve: time between compactions of the log (0: never)");
 ABSL_FLAG(std::string, server, "", "submit: HOST:PORT of the ingest server");
 ABSL_FLAG(std::string, source_uri, "",
           "submit: source_uri of the one input (default: the file's "
@@ -44,6 +49,7 @@ constexpr char kUsage[] =
     "  ingest_service parse [--format=json|jsonl] FILE...   (- = stdin)\n"
     "  ingest_service serve --listen=HOST:PORT --data_dir=DIR\n"
     "      [--max_article_bytes=N] [--lexicon_dir=DIR] [--threads=N]\n"
+    "      [--segment_bytes=N] [--compact_interval=DURATION]\n"
     "  ingest_service submit --server=HOST:PORT [--source_uri=URI]\n"
     "      [--media_type=TYPE] FILE...|-\n"
     "  ingest_service COMMAND --help   lists the flags\n";
@@ -83,7 +89,8 @@ int Parse(int argc, char** argv) {
 int Serve(int argc, char** argv) {
   std::vector<std::string> rest = ParseCommand(
       argc, argv,
-      {"listen", "data_dir", "max_article_bytes", "lexicon_dir", "threads"},
+      {"listen", "data_dir", "max_article_bytes", "lexicon_dir", "threads",
+       "segment_bytes", "compact_interval"},
       "ingest_service serve --listen=HOST:PORT --data_dir=DIR [flags]\n"
       "Runs the ingest server until SIGTERM or SIGINT.");
   if (!rest.empty()) {
@@ -104,6 +111,8 @@ int Serve(int argc, char** argv) {
   options.max_article_bytes = absl::GetFlag(FLAGS_max_article_bytes);
   options.lexicon_dir = absl::GetFlag(FLAGS_lexicon_dir);
   options.threads = absl::GetFlag(FLAGS_threads);
+  options.segment_bytes = absl::GetFlag(FLAGS_segment_bytes);
+  options.compact_interval = absl::GetFlag(FLAGS_compact_interval);
   return gisa::ingest::RunServe(
       options,
       [&stop_signals] {

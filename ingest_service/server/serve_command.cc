@@ -2,9 +2,11 @@
 
 #include <memory>
 
+#include "absl/strings/string_view.h"
 #include "absl/time/clock.h"
 #include "ingest_service/log/record_log.h"
 #include "ingest_service/parser/article_parser.h"
+#include "ingest_service/server/compactor.h"
 #include "ingest_service/server/ingest_server.h"
 
 namespace gisa::ingest {
@@ -16,6 +18,10 @@ int RunServe(const ServeOptions& options,
     err << "ingest_service serve: --data_dir is required\n";
     return 1;
   }
+  if (options.compact_interval < absl::ZeroDuration()) {
+    err << "ingest_service serve: --compact_interval must not be negative\n";
+    return 1;
+  }
   absl::StatusOr<std::unique_ptr<ArticleParser>> parser =
       ArticleParser::Create({.max_content_bytes = options.max_article_bytes,
                              .lexicon_dir = options.lexicon_dir});
@@ -25,7 +31,8 @@ int RunServe(const ServeOptions& options,
     return 1;
   }
   absl::StatusOr<std::unique_ptr<RecordLog>> log =
-      RecordLog::Open({.dir = options.data_dir});
+      RecordLog::Open({.dir = options.data_dir,
+                       .segment_bytes = options.segment_bytes});
   if (!log.ok()) {
     err << "ingest_service serve: cannot open the log in " << options.data_dir
         << ": " << log.status().message() << "\n";
@@ -44,7 +51,14 @@ int RunServe(const ServeOptions& options,
       << " (log: " << options.data_dir << ", last sequence "
       << (*log)->last_sequence() << ")" << std::endl;
 
+  // Only the compactor's thread writes to `err` until it is stopped.
+  Compactor compactor(log->get(), options.data_dir,
+                      {.interval = options.compact_interval},
+                      [&err](absl::string_view line) {
+                        err << "ingest_service: " << line << std::endl;
+                      });
   wait_for_stop();
+  compactor.Stop();  // waits for a compaction in progress, if any
 
   err << "ingest_service: shutting down\n";
   (*server)->Shutdown(absl::Now() + options.shutdown_grace);

@@ -2,7 +2,9 @@
 // submit against it, and the exit statuses of main.
 #include "ingest_service/server/serve_command.h"
 
+#include <algorithm>
 #include <csignal>
+#include <cstdint>
 #include <fstream>
 #include <thread>
 
@@ -102,6 +104,78 @@ TEST(ServeCommandTest, RunServeNeedsADataDir) {
   EXPECT_EQ(RunServe({}, [] {}, out, err), 1);
   EXPECT_THAT(err.str(), HasSubstr("--data_dir"));
   EXPECT_EQ(out.str(), "");
+}
+
+TEST(ServeCommandTest, RunServeRefusesANegativeCompactInterval) {
+  TempDir data("serve-negative");
+  ServeOptions options;
+  options.data_dir = data.path();
+  options.compact_interval = absl::Seconds(-1);
+  std::ostringstream out, err;
+  EXPECT_EQ(RunServe(options, [] {}, out, err), 1);
+  EXPECT_THAT(err.str(), HasSubstr("--compact_interval"));
+  EXPECT_EQ(out.str(), "");
+}
+
+TEST(ServeCommandTest, HelpListsTheLogFlagsAndTheirVariables) {
+  gisa::testing::RunResult help =
+      RunBinary({.binary = GISA_INGEST_BIN, .args = {"serve", "--help"}});
+  const std::string text = help.out + help.err;
+  EXPECT_THAT(text, HasSubstr("--compact_interval"));
+  EXPECT_THAT(text, HasSubstr("GISA_COMPACT_INTERVAL"));
+  EXPECT_THAT(text, HasSubstr("--segment_bytes"));
+  EXPECT_THAT(text, HasSubstr("GISA_SEGMENT_BYTES"));
+}
+
+// The largest "(N reclaimed)" among the compaction lines in `err`.
+uint64_t MostReclaimed(const std::string& err) {
+  uint64_t most = 0;
+  for (absl::string_view line : absl::StrSplit(err, '\n')) {
+    if (!absl::StartsWith(line, "ingest_service: compacted the log:")) continue;
+    const size_t open = line.rfind('(');
+    const size_t space = line.find(' ', open);
+    uint64_t reclaimed = 0;
+    if (open != absl::string_view::npos && space != absl::string_view::npos &&
+        absl::SimpleAtoi(line.substr(open + 1, space - open - 1), &reclaimed)) {
+      most = std::max(most, reclaimed);
+    }
+  }
+  return most;
+}
+
+TEST(ServeCommandTest, CompactsTheLogAtTheIntervalFromTheEnvironment) {
+  TempDir data("serve-compact");
+  auto server = Process::Start(
+      {.binary = GISA_INGEST_BIN,
+       .args = {"serve", "--listen=127.0.0.1:0", "--data_dir=" + data.path()},
+       .env = {{"GISA_COMPACT_INTERVAL", "20ms"},
+               {"GISA_SEGMENT_BYTES", "1024"}}});
+  ASSERT_TRUE(server.ok()) << server.status();
+  const std::string address = AwaitReady(**server);
+  ASSERT_FALSE(address.empty()) << (*server)->Describe();
+
+  // Three versions of one article: the first two are superseded.
+  TempDir files("serve-compact-files");
+  const char* versions[] = {testing::kArticleRates, testing::kArticleRatesUpdate,
+                            testing::kArticleRates};
+  for (int i = 0; i < 3; ++i) {
+    const std::string file = absl::StrCat(files.path(), "/v", i, ".txt");
+    std::ofstream(file) << versions[i];
+    gisa::testing::RunResult submit = RunBinary(
+        {.binary = GISA_INGEST_BIN,
+         .args = {"submit", "--server=" + address,
+                  "--source_uri=https://blog.example/rates", file}});
+    ASSERT_TRUE(submit.exit.Ok()) << submit.exit.ToString() << submit.err;
+  }
+  const absl::Time deadline = absl::Now() + absl::Seconds(60);
+  while (MostReclaimed((*server)->Stderr()) == 0 && absl::Now() < deadline &&
+         (*server)->Running()) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_GT(MostReclaimed((*server)->Stderr()), 0u) << (*server)->Describe();
+  Process::Exit exit = (*server)->Stop(SIGTERM, absl::Seconds(30));
+  EXPECT_TRUE(exit.Ok()) << (*server)->Describe();
+  EXPECT_THAT((*server)->Stderr(), HasSubstr("stopped (last sequence 3)"));
 }
 
 TEST(MainTest, ExitStatuses) {
