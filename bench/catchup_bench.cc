@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include <cstdint>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -116,13 +117,6 @@ struct Pair {
     Append(partial, articles);
   }
 
-  ~Pair() {
-    server->Shutdown(absl::Now() + absl::Seconds(5));
-    server.reset();
-    log.reset();
-    std::filesystem::remove_all(dir);
-  }
-
   // Appends articles [from, to) to the log.
   void Append(int from, int to) {
     for (int n = from; n < to; ++n) {
@@ -158,8 +152,15 @@ struct Pair {
   }
 };
 
+// Never destroyed (its servers would be shut down during exit); only its
+// folder is removed at exit.
 Pair& SharedPair() {
   static Pair* pair = new Pair();
+  static const int cleanup = std::atexit([] {
+    std::error_code ignored;
+    std::filesystem::remove_all(SharedPair().dir, ignored);
+  });
+  (void)cleanup;
   return *pair;
 }
 

@@ -101,6 +101,7 @@ absl::StatusOr<query::FaqIndex::Options> RankingOptions() {
       {"bigram_weight", &o.bigram_weight},
       {"unigram_weight", &o.unigram_weight},
       {"concept_weight", &o.concept_weight},
+      {"sound_weight", &o.sound_weight},
       {"stop_factor", &o.stop_factor},
   };
   for (absl::string_view item : absl::StrSplit(
@@ -321,6 +322,27 @@ void RegisterBenchmarks(const std::vector<FaqQuery>& queries,
         "SearchFaq/gRPC",
         cycle([&](const std::string& q) { return systems.Grpc(q); }));
   }
+  // Indexing one real article: analysis (Prepare) and Put (which replaces
+  // the earlier version of the same id).
+  benchmark::RegisterBenchmark("FaqIndex/Prepare", [&articles](
+                                                       benchmark::State& state) {
+    size_t i = 0;
+    for (auto _ : state) {
+      benchmark::DoNotOptimize(query::FaqIndex::Prepare(
+          articles[i++ % articles.size()].article,
+          text::Analyzer::Default()));
+    }
+  })->Unit(benchmark::kMicrosecond);
+  benchmark::RegisterBenchmark("FaqIndex/Put", [&articles](
+                                                   benchmark::State& state) {
+    query::FaqIndex index;
+    std::vector<std::shared_ptr<const query::FaqIndex::Prepared>> prepared;
+    for (const CorpusArticle& a : articles) {
+      prepared.push_back(query::FaqIndex::Prepare(a.article, index.analyzer()));
+    }
+    size_t i = 0;
+    for (auto _ : state) index.Put(*prepared[i++ % prepared.size()]);
+  })->Unit(benchmark::kMicrosecond);
   benchmark::RegisterBenchmark(
       "FaqIndex/SearchSynthetic",
       [&queries, &articles](benchmark::State& state) {

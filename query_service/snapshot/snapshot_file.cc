@@ -134,18 +134,18 @@ absl::Status WriteFile(const ArticleStore::Contents& contents,
   PutU64(contents.records.size(), &header);
   PutU32(Crc(header), &header);
   absl::Status status = writer.Add(header);
+  if (!status.ok()) return status;
 
   std::string frame;
   for (const auto& [sequence, article] : contents.records) {
-    if (!status.ok()) return status;
     const std::string payload = RecordPayload(sequence, *article);
     frame.clear();
     PutU32(static_cast<uint32_t>(payload.size()), &frame);
     PutU32(Crc(payload), &frame);
     frame += payload;
     status = writer.Add(frame);
+    if (!status.ok()) return status;
   }
-  if (!status.ok()) return status;
   status = writer.Add(kFooterMagic);
   if (!status.ok()) return status;
   std::string crc;

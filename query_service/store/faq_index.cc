@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <limits>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -265,7 +264,8 @@ class FaqIndex::Impl {
   };
   struct QueryTerm {
     uint32_t id;
-    // Two buckets per query word: 2w for its own terms, 2w+1 for synonyms.
+    // Two buckets per query word: 2w for its own terms, 2w+1 for its
+    // synonyms and sound keys.
     uint32_t bucket;
     double weight;
   };
@@ -384,6 +384,7 @@ void FaqIndex::Impl::Remove(const std::string& article_id) {
   --live_slots_;
   context_length_sum_ -= slot.context_length;
   for (uint32_t id : DecodeIds(slot.terms)) --terms_[id].context_df;
+  std::string().swap(slot.terms);  // not needed again
   for (uint32_t e : slot.entries) {
     EntryRecord& entry = entries_[e];
     entry.live = false;
@@ -391,6 +392,7 @@ void FaqIndex::Impl::Remove(const std::string& article_id) {
     question_length_sum_ -= entry.question_length;
     answer_length_sum_ -= entry.answer_length;
     for (uint32_t id : DecodeIds(entry.terms)) --terms_[id].entry_df;
+    std::string().swap(entry.terms);
   }
   MaybeCompact();
 }
@@ -474,6 +476,9 @@ double FaqIndex::Impl::KindWeight(text::TermKind kind) const {
       return options_.unigram_weight;
     case text::TermKind::kConcept:
       return options_.concept_weight;
+    case text::TermKind::kSoundOfLatin:
+    case text::TermKind::kSoundOfHangul:
+      return options_.sound_weight;
   }
   return 0;
 }
@@ -486,14 +491,24 @@ FaqIndex::Impl::Query FaqIndex::Impl::ParseQuery(absl::string_view text) const {
                                     [](const text::Term& t) { return t.stop; });
   Query query;
   absl::flat_hash_map<std::pair<uint32_t, uint32_t>, double> weights;
-  for (const text::Term& term : terms) {
+  for (text::Term term : terms) {
     if (term.word >= kMaxQueryWords) break;
+    // A Latin word of the query looks for Hangul words that sound like it,
+    // and the other way round.
+    if (term.kind == text::TermKind::kSoundOfLatin) {
+      term.kind = text::TermKind::kSoundOfHangul;
+    } else if (term.kind == text::TermKind::kSoundOfHangul) {
+      term.kind = text::TermKind::kSoundOfLatin;
+    }
     auto id = term_ids_.find(term.Key());
     if (id == term_ids_.end()) continue;
     double weight = KindWeight(term.kind);
     if (term.stop && !all_stop) weight *= options_.stop_factor;
-    const uint32_t bucket = 2 * static_cast<uint32_t>(term.word) +
-                            (term.kind == text::TermKind::kConcept ? 1 : 0);
+    const bool alternative = term.kind == text::TermKind::kConcept ||
+                             term.kind == text::TermKind::kSoundOfLatin ||
+                             term.kind == text::TermKind::kSoundOfHangul;
+    const uint32_t bucket =
+        2 * static_cast<uint32_t>(term.word) + (alternative ? 1 : 0);
     query.buckets = std::max(query.buckets, (bucket | 1) + 1);
     weights[{id->second, bucket}] += weight;
   }

@@ -55,6 +55,7 @@ class FaqIndex {
     double bigram_weight = 1.0;
     double unigram_weight = 0.2;
     double concept_weight = 2.0;
+    double sound_weight = 1.0;
     // Factor on a stop word's terms in a query that has other words.
     double stop_factor = 0.2;
   };

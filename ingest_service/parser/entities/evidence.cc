@@ -81,6 +81,7 @@ class Rules {
       RoleRule(u);
       ForeignNameRule(u);
       AgeRule(u);
+      LateRule(u);
       NameShapeRule(u);
       CueRule(u);
       QuoteRule(u);
@@ -176,6 +177,12 @@ class Rules {
     if (const LexiconName* n = lex_.FindName(Key(stem))) {
       return n->type == kPerson;
     }
+    // 미국인, 외국인: a nationality, not a name.
+    absl::string_view place = stem;
+    if (absl::ConsumeSuffix(&place, "인") && !place.empty()) {
+      const LexiconName* n = lex_.FindName(Key(place));
+      if (Stop(place) || (n != nullptr && n->type == kLocation)) return false;
+    }
     // 이대호 ends like a craft (누리호) but is shaped like a name.
     const SuffixRule* rule = lex_.MatchSuffix(stem);
     return rule == nullptr ||
@@ -188,7 +195,8 @@ class Rules {
     static constexpr absl::string_view kEndings[] = {
         "계", "체", "용", "성", "적", "화", "력", "률", "율", "권", "층", "량",
         "품", "감", "별", "식", "한", "된", "던", "될", "할", "돼", "해", "서",
-        "고", "며", "게", "지", "다", "요", "운", "른", "는", "은", "을"};
+        "고", "며", "게", "지", "다", "요", "운", "른", "는", "은", "을",
+        "자", "든", "난", "점", "실", "학", "직"};
     for (absl::string_view e : kEndings) {
       if (absl::EndsWith(stem, e)) return true;
     }
@@ -205,6 +213,44 @@ class Rules {
       if (particle == p) return true;
     }
     return false;
+  }
+
+  // After a role word the name may take any case particle: 리포터
+  // 김태진을, 작가 한서윤에게.
+  static bool RoleBackedParticle(absl::string_view particle) {
+    static constexpr absl::string_view kParticles[] = {
+        "을", "를", "에게", "한테", "로부터", "에게서", "까지", "만", "처럼",
+        "보다", "과의", "와의", "의"};
+    if (PersonParticle(particle)) return true;
+    for (absl::string_view p : kParticles) {
+      if (particle == p) return true;
+    }
+    return false;
+  }
+
+  // A word before a role that reads as a case-marked common word, not a
+  // name: 방송을 기자, 반응을 보인, 동생인 배우, 조사한 결과. Names
+  // seldom end in these syllables, and a known generic noun with a
+  // particle is no name (부인인, 남편인).
+  bool MarkedCommonWord(const UnitWord& w) const {
+    static constexpr absl::string_view kNeverName[] = {
+        "을", "를", "가", "는", "에", "께", "의", "한", "된", "던", "될", "할",
+        "난"};
+    for (absl::string_view e : kNeverName) {
+      if (absl::EndsWith(w.text, e)) return true;
+    }
+    // 부인인, 장관은, 경장이: a generic noun or a role and a particle or
+    // copula.
+    for (absl::string_view e : {"인", "이", "은", "도", "와", "과", "만"}) {
+      absl::string_view head = w.text;
+      if (absl::ConsumeSuffix(&head, e) && !head.empty() &&
+          (Stop(head) || lex_.MatchRole(head) != nullptr)) {
+        return true;
+      }
+    }
+    return
+           (!w.particle.empty() &&
+            (Stop(w.stem) || lex_.MatchRole(w.stem) != nullptr));
   }
 
   bool PersonWord(const UnitWord& w, int min_syllables) const {
@@ -422,10 +468,11 @@ class Rules {
       const UnitWord& rw = unit.words[r];
       // 이현도씨: the honorific written onto the name.
       absl::string_view bare = rw.stem;
-      if (absl::ConsumeSuffix(&bare, "씨") && KoreanNameShape(bare)) {
+      if (absl::ConsumeSuffix(&bare, "씨") && HonorificName(bare)) {
         Add("role", u, r, r, bare, kPerson, kRoleStrength);
         continue;
       }
+
       const RoleWord* role = lex_.MatchRole(rw.stem);
       if (role == nullptr) continue;
       const bool after_ok = (role->side == RoleSide::kBeforeName ||
@@ -443,8 +490,34 @@ class Rules {
       }
       if (role->side == RoleSide::kAfterKoreanName) continue;
       if (after_ok && NameAfterRole(u, r)) continue;
-      if (role->side != RoleSide::kBeforeName) NameBeforeRole(u, r);
+      if (role->side != RoleSide::kBeforeName && !NameBeforeRole(u, r)) {
+        HonorificRule(u, r);
+      }
     }
+  }
+
+  // 솔지 씨, 우드 씨: 씨 follows people only, so a short word before it is
+  // a name even when it is not shaped like a Korean one.
+  void HonorificRule(size_t u, size_t r) {
+    const TextUnit& unit = units_[u];
+    if (unit.words[r].stem != "씨" || r == 0 || !unit.SpaceBetween(r)) return;
+    const UnitWord& prev = unit.words[r - 1];
+    if (prev.particle.empty() && HonorificName(prev.text) &&
+        covered_[u][r - 1] == kUnspecified) {
+      AddWholePerson(u, r - 1, r - 1);
+      Affiliation(u, r - 1);
+    }
+  }
+
+  // The name part of 이현도씨 or 솔지 씨: a Korean name, or any Hangul word
+  // of two to four syllables that is no generic noun (아저씨, 솜씨 and
+  // 날씨 are words, not names).
+  bool HonorificName(absl::string_view bare) const {
+    if (KoreanNameShape(bare)) return true;
+    const int n = text::CodePointCount(bare);
+    return text::IsAllHangul(bare) && n >= 2 && n <= 4 &&
+           !absl::EndsWith(bare, "모") && FreeForPerson(bare) &&
+           !Stop(absl::StrCat(bare, "씨")) && !EndsLikeCommonWord(bare);
   }
 
   // 김태오 교수, 서민규 발사관리단장, 이도현 하이퍼스케일 AI 총괄,
@@ -459,7 +532,8 @@ class Rules {
     // The whole word where it is a Korean name; else the word must carry no
     // particle at all.
     const absl::string_view whole =
-        KoreanNameShape(prev.text) || prev.particle.empty()
+        (KoreanNameShape(prev.text) && !MarkedCommonWord(prev)) ||
+                prev.particle.empty()
             ? prev.text
             : absl::string_view();
     const int syllables = text::CodePointCount(whole);
@@ -500,7 +574,8 @@ class Rules {
       const size_t d = r - back;
       if (!unit.SpaceBetween(d + 1)) break;
       const UnitWord& w = unit.words[d];
-      if (KoreanNameShape(w.text) && FreeForPerson(w.text)) {
+      if (KoreanNameShape(w.text) && !MarkedCommonWord(w) &&
+          FreeForPerson(w.text)) {
         AddWholePerson(u, d, d);
         Affiliation(u, d);
         return true;
@@ -557,7 +632,13 @@ class Rules {
       // 가수 이현도 씨: the name, then another role.
       if (lex_.MatchRole(next.stem) == nullptr) return false;
     }
-    if (!PersonParticle(w.particle) || !PersonWord(w, 2)) return false;
+    // Other case particles only on a Korean name (리포터 김태진을), not on
+    // a common noun after a role that is one too (투수 로테이션을).
+    if (!(PersonParticle(w.particle) ||
+          (RoleBackedParticle(w.particle) && KoreanNameShape(w.stem))) ||
+        !PersonWord(w, 2)) {
+      return false;
+    }
     if (!KoreanNameShape(w.stem) &&
         (EndsLikeCommonWord(w.stem) || w.particle.empty())) {
       return false;
@@ -589,7 +670,7 @@ class Rules {
         "리", "도", "상", "선", "자", "비", "금", "제", "사", "소", "물",
         "법", "료", "표", "점", "실", "관", "단", "부", "원", "회", "청",
         "처", "대", "당", "시", "군", "구", "동", "면", "읍", "로", "길",
-        "려"};
+        "려", "치"};
     for (absl::string_view e : kEndings) {
       if (absl::EndsWith(stem, e)) return true;
     }
@@ -601,14 +682,85 @@ class Rules {
     const TextUnit& unit = units_[u];
     for (size_t i = 0; i + 1 < unit.words.size(); ++i) {
       const UnitWord& w = unit.words[i];
-      if (covered_[u][i] != kUnspecified || !KoreanNameShape(w.text) ||
-          !FreeForPerson(w.text) || !OpensParen(unit.Gap(i + 1)) ||
+      if (covered_[u][i] != kUnspecified || !FreeForPerson(w.text) ||
+          !OpensParen(unit.Gap(i + 1)) ||
           IsQuoteChar(text::FirstCodePoint(unit.Gap(i + 1)))) {
         continue;
       }
+      const bool korean = KoreanNameShape(w.text);
       const char32_t next = text::FirstCodePoint(unit.words[i + 1].text);
-      if (next < '0' || next > '9') continue;
-      AddWholePerson(u, i, i);
+      if (next >= '0' && next <= '9') {
+        // 쑨웨이(22·중국): any short name with an age; a year or a count in
+        // parentheses has more digits or a unit (기생충(2019), 대회(3회)).
+        if ((korean || PlainNameWord(w)) && AgeInParens(u, i + 1)) {
+          AddWholePerson(u, i, i);
+        }
+        continue;
+      }
+      // 김재범(한국마사회), 로빈 데이아나(프랑스): a name and where the
+      // person belongs or comes from.
+      const EntityType inside = covered_[u][i + 1];
+      if ((inside != kOrg && inside != kLocation) || !ClosesGloss(u, i + 1)) {
+        continue;
+      }
+      if (korean) {
+        AddWholePerson(u, i, i);
+      } else if (inside == kLocation && i > 0 && unit.SpaceBetween(i) &&
+                 PlainNameWord(w) && PlainNameWord(unit.words[i - 1]) &&
+                 unit.words[i - 1].particle.empty() &&
+                 covered_[u][i - 1] == kUnspecified &&
+                 FreeForPerson(unit.words[i - 1].text)) {
+        AddWholePerson(u, i - 1, i);
+      }
+    }
+  }
+
+  // A Hangul word of two to five syllables that may be a foreign name.
+  bool PlainNameWord(const UnitWord& w) const {
+    const int n = text::CodePointCount(w.text);
+    // (김모, 이모: anonymised, no name.)
+    return text::IsAllHangul(w.text) && n >= 2 && n <= 5 &&
+           !absl::EndsWith(w.text, "모") &&
+           !EndsLikeCommonWord(w.text) && !Stop(w.text) &&
+           lex_.MatchRole(w.text) == nullptr;
+  }
+
+  // Word i starts with an age of one to three digits closed by ), · or ,.
+  bool AgeInParens(size_t u, size_t i) const {
+    const absl::string_view t = units_[u].text.substr(units_[u].words[i].begin);
+    size_t digits = 0;
+    while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9') ++digits;
+    if (digits == 0 || digits > 3 || digits == t.size()) return false;
+    return t[digits] == ')' || t[digits] == ',' ||
+           absl::StartsWith(t.substr(digits), "·") ||
+           absl::StartsWith(t.substr(digits), "세");
+  }
+
+  // The stem of word i is followed right away by ), · or ,.
+  bool ClosesGloss(size_t u, size_t i) const {
+    const UnitWord& w = units_[u].words[i];
+    if (!w.particle.empty()) return false;
+    const absl::string_view t =
+        units_[u].text.substr(w.begin + w.stem.size());
+    return absl::StartsWith(t, ")") || absl::StartsWith(t, ",") ||
+           absl::StartsWith(t, "·");
+  }
+
+
+  // 고 신해철, 고 한주호 준위: 고 (the late) stands before a person only.
+  void LateRule(size_t u) {
+    const TextUnit& unit = units_[u];
+    for (size_t i = 1; i < unit.words.size(); ++i) {
+      const UnitWord& w = unit.words[i];
+      if (unit.words[i - 1].text != "고" || !unit.SpaceBetween(i) ||
+          covered_[u][i] != kUnspecified) {
+        continue;
+      }
+      absl::string_view name = w.stem;
+      absl::ConsumeSuffix(&name, "씨");
+      if (KoreanNameShape(name) && FreeForPerson(name)) {
+        Add("late", u, i, i, name, kPerson, kRoleStrength);
+      }
     }
   }
 
@@ -627,6 +779,27 @@ class Rules {
            (i > 0 && listed(unit.Gap(i)) && name(i - 1));
   }
 
+  // The particles a name alone may carry: those of PersonParticle and the
+  // object and dative ones (안현수를, 한서윤에게).
+  static bool NameShapeParticle(absl::string_view particle) {
+    static constexpr absl::string_view kMore[] = {"을", "를", "에게", "한테",
+                                                   "과의", "와의", "에게서"};
+    if (PersonParticle(particle)) return true;
+    for (absl::string_view p : kMore) {
+      if (particle == p) return true;
+    }
+    return false;
+  }
+
+  // Word i alone in parentheses: 강모연 팀장(송혜교), the actor who plays a
+  // part.
+  bool Parenthesised(size_t u, size_t i) const {
+    const TextUnit& unit = units_[u];
+    return i > 0 && absl::EndsWith(unit.Gap(i), "(") &&
+           i + 1 <= unit.words.size() &&
+           absl::StartsWith(unit.Gap(i + 1), ")");
+  }
+
   // 오승민은, 한재원이: a word shaped like a Korean name (surname and given
   // name syllables) before a particle that people take. Weak: a name seen
   // this way once is kept; the ending and stop lists keep common words out.
@@ -635,11 +808,11 @@ class Rules {
     for (size_t i = 0; i < unit.words.size(); ++i) {
       const UnitWord& w = unit.words[i];
       if (covered_[u][i] != kUnspecified ||
-          (w.particle.empty() && !InNameList(u, i)) ||
+          (w.particle.empty() && !InNameList(u, i) && !Parenthesised(u, i)) ||
           w.syllables != 3 || !KoreanNameShape(w.stem) ||
           !CommonSurname(w.stem.substr(0, 3)) || !FreeForPerson(w.stem) ||
-          !PersonParticle(w.particle) || EndsLikeCommonWord(w.stem) ||
-          EndsLikeCommonNoun(w.stem)) {
+          !NameShapeParticle(w.particle) || EndsLikeCommonWord(w.stem) ||
+          (EndsLikeCommonNoun(w.stem) && !InNameList(u, i))) {
         continue;
       }
       Add("name-shape", u, i, i, w.stem, kPerson, kNameShapeStrength);
@@ -795,6 +968,14 @@ class Rules {
         }
       }
       if (Stop(NameText(u, first, i))) continue;
+      // 김재범(한국마사회): a person and the body they belong to are two
+      // things, not a name and its gloss.
+      if (kind == GlossKind::kHangul &&
+          (covered_[u][i] == kPerson ||
+           (first == i && KoreanNameShape(head.text))) &&
+          (covered_[u][i + 1] == kOrg || covered_[u][i + 1] == kLocation)) {
+        continue;
+      }
       // Whole words: the head of a gloss carries no particle.
       const absl::string_view name = unit.text.substr(
           unit.words[first].begin, head.end - unit.words[first].begin);

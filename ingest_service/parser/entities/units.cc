@@ -12,9 +12,12 @@ namespace gisa::ingest {
 namespace {
 
 // Endings that attach to a name before its particle: 기업들, 엔비디아 측은,
-// 중국발, 중국산, 한국형, 일본전.
-constexpr absl::string_view kNounSuffixes[] = {"들", "측", "발", "산", "형",
-                                               "전"};
+// 중국발, 중국산, 한국형, 일본전, 인천행, 한국시간, 충남지역, 런던올림픽,
+// 부산출신, 이현도씨. A reading without them is looked up only as a known name.
+constexpr absl::string_view kNounSuffixes[] = {
+    "들",   "측",   "발",   "산",     "형",   "전",   "행",   "시간",
+    "시각", "지역", "출신", "올림픽", "전역", "시내", "일대", "현지",
+    "씨"};
 
 std::vector<WordReading> Readings(absl::string_view word) {
   std::vector<WordReading> readings;

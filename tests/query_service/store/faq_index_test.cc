@@ -110,6 +110,22 @@ TEST_F(FaqIndexTest, SpellingVariantsFindTheirEntry) {
   EXPECT_EQ(Top("JIFF 어디서 해?"), "a-film#1");
 }
 
+TEST(FaqIndexSound, LatinFindsATransliterationWithoutAGloss) {
+  // Nothing in either article says Starlink.
+  FaqIndex index;
+  index.Put(ArticleBuilder("a-sat")
+                .Title("위성 인터넷 국내 출시")
+                .Faq("스타링크 요금은 얼마인가요?", "월 8만 원대입니다.")
+                .Build());
+  index.Put(ArticleBuilder("a-phone")
+                .Title("알뜰폰 시장 확대")
+                .Faq("알뜰폰 요금은 얼마인가요?", "월 2만 원대부터입니다.")
+                .Build());
+  const std::vector<FaqIndex::Hit> hits = index.Search("Starlink 요금", 10);
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0].article_id, "a-sat");
+}
+
 TEST_F(FaqIndexTest, TheSubjectMayBeLeftOut) {
   // Neither entry's question says 영화제 or 한빛호; the article does.
   EXPECT_EQ(Top("해변 상영 무료야?"), "a-film#0");

@@ -143,6 +143,26 @@ TEST_F(AnalyzerTest, KoreanSpellingsOfAbbreviationsGiveTheLetters) {
               ElementsAre("비디오"));
 }
 
+TEST_F(AnalyzerTest, LatinAndHangulSpellingsShareASoundKey) {
+  EXPECT_EQ(Terms(analyzer_, "Falcon", TermKind::kSoundOfLatin),
+            Terms(analyzer_, "팰컨의", TermKind::kSoundOfHangul));
+  EXPECT_FALSE(Terms(analyzer_, "Falcon", TermKind::kSoundOfLatin).empty());
+  // Two Latin words read as one: British Museum, 브리티시뮤지엄.
+  EXPECT_THAT(Terms(analyzer_, "British Museum", TermKind::kSoundOfLatin),
+              Contains(Terms(analyzer_, "브리티시뮤지엄", TermKind::kSoundOfHangul)
+                           .at(0)));
+  // Either reading of an r before a consonant: 아르테미스 and 스타십.
+  EXPECT_THAT(Terms(analyzer_, "Artemis", TermKind::kSoundOfLatin),
+              Contains(Terms(analyzer_, "아르테미스", TermKind::kSoundOfHangul)
+                           .at(0)));
+  EXPECT_THAT(Terms(analyzer_, "Starship", TermKind::kSoundOfLatin),
+              Contains(Terms(analyzer_, "스타십", TermKind::kSoundOfHangul).at(0)));
+  // Different names, different keys; short ones have none.
+  EXPECT_NE(Terms(analyzer_, "Falcon", TermKind::kSoundOfLatin),
+            Terms(analyzer_, "넷플릭스", TermKind::kSoundOfHangul));
+  EXPECT_TRUE(Terms(analyzer_, "서버", TermKind::kSoundOfHangul).empty());
+}
+
 TEST_F(AnalyzerTest, StopWordsAreMarkedNotDropped) {
   const std::vector<Term> terms = analyzer_.Analyze("무엇 언제");
   ASSERT_FALSE(terms.empty());
