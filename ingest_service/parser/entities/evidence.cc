@@ -82,6 +82,7 @@ class Rules {
       ForeignNameRule(u);
       AgeRule(u);
       LateRule(u);
+      RealNameRule(u);
       NameShapeRule(u);
       CueRule(u);
       QuoteRule(u);
@@ -196,7 +197,8 @@ class Rules {
         "계", "체", "용", "성", "적", "화", "력", "률", "율", "권", "층", "량",
         "품", "감", "별", "식", "한", "된", "던", "될", "할", "돼", "해", "서",
         "고", "며", "게", "지", "다", "요", "운", "른", "는", "은", "을",
-        "자", "든", "난", "점", "실", "학", "직"};
+        "자", "든", "난", "점", "실", "학", "직", "상", "반", "업", "팀",
+        "생", "설"};
     for (absl::string_view e : kEndings) {
       if (absl::EndsWith(stem, e)) return true;
     }
@@ -490,10 +492,27 @@ class Rules {
       }
       if (role->side == RoleSide::kAfterKoreanName) continue;
       if (after_ok && NameAfterRole(u, r)) continue;
-      if (role->side != RoleSide::kBeforeName && !NameBeforeRole(u, r)) {
+      if (role->side != RoleSide::kBeforeName && !NameBeforeRole(u, r) &&
+          !NameBeforeDescribedRole(u, r)) {
         HonorificRule(u, r);
       }
     }
+  }
+
+  // 세르게이 라브로프 러시아 외무장관, 이하윤 한빛전자 대표: a country or
+  // an organisation between the name and the role.
+  bool NameBeforeDescribedRole(size_t u, size_t r) {
+    const TextUnit& unit = units_[u];
+    if (r < 2 || !unit.SpaceBetween(r) || !unit.SpaceBetween(r - 1)) {
+      return false;
+    }
+    const EntityType between = covered_[u][r - 1];
+    if ((between != kLocation && between != kOrg) ||
+        !unit.words[r - 1].particle.empty() ||
+        covered_[u][r - 2] != kUnspecified) {
+      return false;
+    }
+    return NameBeforeRole(u, r - 1);
   }
 
   // 솔지 씨, 우드 씨: 씨 follows people only, so a short word before it is
@@ -747,6 +766,29 @@ class Rules {
   }
 
 
+  // 최강창민(본명 심창민), 소희(본명 이소희·30): a stage name and the
+  // real one are both a person's.
+  void RealNameRule(size_t u) {
+    const TextUnit& unit = units_[u];
+    for (size_t i = 0; i + 2 < unit.words.size(); ++i) {
+      const absl::string_view cue = unit.words[i + 1].text;
+      if ((cue != "본명" && cue != "한국명") || !OpensParen(unit.Gap(i + 1)) ||
+          IsQuoteChar(text::FirstCodePoint(unit.Gap(i + 1)))) {
+        continue;
+      }
+      const UnitWord& stage = unit.words[i];
+      const int n = text::CodePointCount(stage.text);
+      if (covered_[u][i] == kUnspecified && stage.particle.empty() && n >= 2 &&
+          n <= 6 && !Stop(stage.text)) {
+        AddWholePerson(u, i, i);
+      }
+      const UnitWord& real = unit.words[i + 2];
+      if (covered_[u][i + 2] == kUnspecified && KoreanNameShape(real.stem)) {
+        Add("real-name", u, i + 2, i + 2, real.stem, kPerson, kRoleStrength);
+      }
+    }
+  }
+
   // 고 신해철, 고 한주호 준위: 고 (the late) stands before a person only.
   void LateRule(size_t u) {
     const TextUnit& unit = units_[u];
@@ -834,7 +876,18 @@ class Rules {
           covered_[u][i + 1] != kUnspecified) {
         continue;
       }
-      Add("foreign", u, i, i + 1, NameText(u, i, i + 1), kPerson, kForeignNameStrength);
+      // 에릭 바나(…), 로빈 데이아나(…): 나 and 아 end the name here; a
+      // news sentence seldom says "or" or calls out after a foreign name.
+      const bool whole = next.particle == "나" || next.particle == "아" ||
+                         next.particle == "야";
+      // 가네코 지히로의: a person seldom takes 로의 (towards); 로 ends the
+      // name.
+      const size_t cut = whole                     ? 0
+                         : next.particle == "로의" ? 3
+                                                   : next.particle.size();
+      const absl::string_view name =
+          unit.text.substr(w.begin, next.end - cut - w.begin);
+      Add("foreign", u, i, i + 1, name, kPerson, kForeignNameStrength);
     }
   }
 

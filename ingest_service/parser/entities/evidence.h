@@ -14,8 +14,15 @@
 //   chain     an address part after a place (서울 용산구)                  4
 //   latin     a Latin group prefix + Hangul (SK바이오사이언스)             4
 //   company   a known company + more (네이버클라우드)                      3
-//   age       a Korean name + (age) (서경석(43) 씨)                        6
-//   name-shape  surname + given-name syllables + particle (오승민은)       3
+//   age       a name + (age) (서경석(43) 씨, 리웨이(24·중국)); a Korean
+//             name + (its body) (정소율(부산시청)); two words + (country)
+//             (에밀 드라간(세르비아))                                    6
+//   honorific any short name before 씨 (소담 씨, 하루카씨)                 6
+//   late      고 + a Korean name (고 박지선)                              6
+//   real-name a stage name and 본명/한국명 (루미(본명 한소율))              6
+//   role      also across a country or body (X Y 이집트 외무장관)
+//   name-shape  surname + given-name syllables + particle (오승민은,
+//             오세린을) or alone in parentheses (팀장(한서준))           3
 //   cue       a descriptor before a name (스타트업 즈푸)                   2
 //   affiliation  X의 + role + person (즈푸의 창립자 탕제)                  2
 // A name is kept when its evidence for one type sums to 3 or more.
