@@ -52,11 +52,20 @@ echo "$acks"
 seq=$(/usr/bin/python3 -c 'import json,sys; print(max(json.loads(l).get("sequence", 0) for l in sys.stdin))' <<<"$acks")
 
 ask() {  # METHOD JSON-fields: calls the query service and prints the answer
-  local method=$1 fields=$2 request
+  local method=$1 fields=$2 request answer
   request="{\"minSequence\": $seq${fields:+, $fields}}"
   [ "$method" = GetStats ] && request="{}"
-  "$query_bin" call --server="$query_addr" "$method" "$request" |
-    /usr/bin/python3 scripts/demo_show.py "$method"
+  if answer=$("$query_bin" call --server="$query_addr" "$method" "$request" 2>&1); then
+    /usr/bin/python3 scripts/demo_show.py "$method" <<<"$answer"
+  else
+    echo "  $answer"
+  fi
+}
+# NAME + the topic particle that agrees with its last syllable (은 after a
+# final consonant, 는 after a vowel), as a reader would type it.
+with_particle() {
+  /usr/bin/python3 -c 'import sys; n=sys.argv[1]; c=ord(n[-1]) - 0xAC00
+print(n + ("은" if 0 <= c < 11172 and c % 28 else "는"))' "$1"
 }
 
 echo; echo "== ListArticles"
@@ -66,12 +75,13 @@ ask ListEntities '"pageSize": 8'
 person=$("$query_bin" call --server="$query_addr" ListEntities '{"pageSize": 1, "type": "ENTITY_TYPE_PERSON"}' |
   /usr/bin/python3 -c 'import json,sys; e=json.load(sys.stdin).get("entities", []); print(e[0]["name"] if e else "")')
 if [ -n "$person" ]; then
-  echo; echo "== GetEntity \"${person}은\" (with a particle)"
-  ask GetEntity "\"name\": \"${person}은\", \"maxMentions\": 3"
+  spoken=$(with_particle "$person")
+  echo; echo "== GetEntity \"$spoken\" (with a particle)"
+  ask GetEntity "\"name\": \"$spoken\", \"maxMentions\": 3"
   echo; echo "== ListQuotes speaker=\"$person\""
   ask ListQuotes "\"speaker\": \"$person\", \"pageSize\": 4"
 fi
-for question in "${GISA_DEMO_QUESTION:-잠을 얼마나 자야 해?}" "영화제 언제 어디서 열려?"; do
+for question in "K리그 경기 어디서 봐?" "대출 이자 고정이 나아 변동이 나아?" "BIFF 표 어떻게 사?"; do
   echo; echo "== SearchFaq \"$question\""
   ask SearchFaq "\"query\": \"$question\", \"pageSize\": 3"
 done
