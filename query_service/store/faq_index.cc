@@ -184,6 +184,8 @@ class FaqIndex::Prepared {
     FieldTerms answer;
     // Other names of what the question or answer names (CountOtherNames).
     FieldTerms names;
+    // What the question asks for (text::Analyzer::Asks).
+    text::QuestionKinds asks = 0;
   };
   std::string article_id;
   FieldTerms context;
@@ -213,7 +215,8 @@ std::shared_ptr<const FaqIndex::Prepared> FaqIndex::Prepare(
     CountOtherNames(faq.answer(), groups, analyzer, &added, &other_names);
     prepared->entries.push_back({Analyzed(faq.question(), analyzer),
                                  Analyzed(faq.answer(), analyzer),
-                                 ToField(other_names)});
+                                 ToField(other_names),
+                                 analyzer.Asks(faq.question())});
   }
   return prepared;
 }
@@ -252,6 +255,7 @@ class FaqIndex::Impl {
     int32_t faq_index = 0;
     uint32_t question_length = 0;
     uint32_t answer_length = 0;
+    text::QuestionKinds asks = 0;
     bool live = true;
     std::string terms;  // EncodeIds
   };
@@ -290,6 +294,8 @@ class FaqIndex::Impl {
   static double Combine(const float* buckets, uint32_t count);
   void ScoreEntries(const Query& query, Scratch* scratch) const;
   void ScoreContexts(const Query& query, Scratch* scratch) const;
+  double IntentFactor(text::QuestionKinds query,
+                      text::QuestionKinds entry) const;
   // Terms held by more entries than this only re-score entries found by
   // rarer terms (unless no rarer term found any).
   size_t ScanLimit(size_t live) const { return std::max<size_t>(4096, live / 8); }
@@ -341,6 +347,7 @@ void FaqIndex::Impl::Put(const Prepared& prepared) {
     rec.faq_index = static_cast<int32_t>(i);
     rec.question_length = entry.question.length;
     rec.answer_length = entry.answer.length;
+    rec.asks = entry.asks;
     absl::flat_hash_map<uint32_t, Posting> postings;
     for (const auto& [key, tf] : entry.question.counts) {
       postings.try_emplace(TermId(key), Posting{e, 0, 0, 0})
@@ -621,6 +628,29 @@ void FaqIndex::Impl::ScoreContexts(const Query& query, Scratch* scratch) const {
   }
 }
 
+// The question words say what kind of answer is wanted; the content words
+// still say about what, so this only scales a score they earned. How and
+// what are open kinds (their answers may name a place or a date), so only
+// two sets of specific kinds can clash; and when and amount are both
+// answered with numbers (a schedule gives dates and counts together), so
+// they do not clash with each other either.
+double FaqIndex::Impl::IntentFactor(text::QuestionKinds query,
+                                    text::QuestionKinds entry) const {
+  if ((query & entry) != 0) return 1.0 + options_.intent_match;
+  constexpr text::QuestionKinds kNumeric =
+      text::KindBit(text::QuestionKind::kWhen) |
+      text::KindBit(text::QuestionKind::kAmount);
+  auto widen = [](text::QuestionKinds kinds) -> text::QuestionKinds {
+    return (kinds & kNumeric) != 0 ? kinds | kNumeric : kinds;
+  };
+  const auto open = static_cast<text::QuestionKinds>(~text::kSpecificKinds);
+  if (query != 0 && entry != 0 && (query & open) == 0 && (entry & open) == 0 &&
+      (widen(query) & widen(entry)) == 0) {
+    return 1.0 - options_.intent_clash;
+  }
+  return 1.0;
+}
+
 float* FaqIndex::Impl::Scratch::Bucket(uint32_t entry, uint32_t buckets) {
   int32_t& index = candidate_of[entry];
   if (index < 0) {
@@ -638,6 +668,7 @@ std::vector<FaqIndex::Hit> FaqIndex::Impl::Search(absl::string_view text,
   if (limit == 0 || live_entries_ == 0) return hits;
   const Query query = ParseQuery(text);
   if (query.terms.empty()) return hits;
+  const text::QuestionKinds asks = analyzer_.Asks(text);
 
   // Per-thread scratch; candidate_of is left all -1 after use.
   thread_local Scratch scratch;
@@ -660,11 +691,12 @@ std::vector<FaqIndex::Hit> FaqIndex::Impl::Search(absl::string_view text,
   for (size_t i = 0; i < scratch.entries.size(); ++i) {
     const uint32_t e = scratch.entries[i];
     scratch.candidate_of[e] = -1;
-    const double score =
-        Combine(&scratch.scores[i * query.buckets], query.buckets) +
-        scratch.context[i];
-    if (score <= 0) continue;
     const EntryRecord& entry = entries_[e];
+    const double score =
+        (Combine(&scratch.scores[i * query.buckets], query.buckets) +
+         scratch.context[i]) *
+        IntentFactor(asks, entry.asks);
+    if (score <= 0) continue;
     candidates.push_back(
         {score, &slots_[entry.slot].article_id, entry.faq_index});
   }

@@ -7,6 +7,10 @@
 // reader names the subject the question leaves out, or spells a name the
 // way the article's gloss does (Falcon 9 for 팰컨9). An entity named in an
 // entry's question or answer lends its other names to that field too.
+// The question words weigh in last (Options::intent_*): an entry whose
+// question asks for the kind of answer the query asks for (어디서 봐? and
+// 어디에서 볼 수 있나요?) gains a little, one that asks for another
+// specific kind (언제 끝나나요?) loses a little.
 //
 //   FaqIndex index;
 //   index.Put(article);
@@ -58,6 +62,14 @@ class FaqIndex {
     double sound_weight = 1.0;
     // Factor on a stop word's terms in a query that has other words.
     double stop_factor = 0.2;
+    // Intent (text::Analyzer::Asks): an entry's score is multiplied by
+    // 1 + intent_match when its question asks for a kind the query asks
+    // for, and by 1 - intent_clash when both ask only for specific kinds
+    // (where, when, who, amount, why) and none in common (when and amount,
+    // both answered with numbers, count as common). Only a reordering
+    // among entries the words found: small enough that words still decide.
+    double intent_match = 0.15;
+    double intent_clash = 0.15;
   };
 
   // The analysis of one article, made without any lock held (it is the

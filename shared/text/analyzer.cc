@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <utility>
 
 #include "absl/hash/hash.h"
@@ -197,6 +198,20 @@ absl::StatusOr<std::vector<std::string>> ReadLines(const std::string& path) {
   return lines;
 }
 
+// The kind a line of search_question_words.txt names.
+std::optional<QuestionKind> KindNamed(absl::string_view name) {
+  static constexpr std::pair<absl::string_view, QuestionKind> kNames[] = {
+      {"where", QuestionKind::kWhere}, {"when", QuestionKind::kWhen},
+      {"who", QuestionKind::kWho},     {"amount", QuestionKind::kAmount},
+      {"why", QuestionKind::kWhy},     {"how", QuestionKind::kHow},
+      {"what", QuestionKind::kWhat},
+  };
+  for (const auto& [n, kind] : kNames) {
+    if (n == name) return kind;
+  }
+  return std::nullopt;
+}
+
 // A term's key as TextTerms holds it.
 uint64_t KeyHash(const Term& term) {
   return absl::Hash<std::string>{}(term.Key());
@@ -232,6 +247,17 @@ Analyzer::Analyzer(const SearchLexicon& lexicon) {
     std::string folded = FoldEntry(word);
     if (!folded.empty()) stop_words_.insert(std::move(folded));
   }
+  for (const SearchLexicon::QuestionWords& line : lexicon.question_words) {
+    for (const std::string& raw : line.words) {
+      const bool prefix = absl::EndsWith(raw, "*");
+      std::string entry =
+          FoldEntry(prefix ? absl::string_view(raw).substr(0, raw.size() - 1)
+                           : absl::string_view(raw));
+      if (entry.empty()) continue;
+      (prefix ? question_prefixes_ : question_exact_)[entry] |=
+          KindBit(line.kind);
+    }
+  }
 }
 
 Analyzer::~Analyzer() = default;
@@ -255,6 +281,22 @@ absl::StatusOr<std::unique_ptr<Analyzer>> Analyzer::Load(
          absl::StrSplit(line, absl::ByAnyChar(" \t"), absl::SkipEmpty())) {
       lexicon.stop_words.emplace_back(word);
     }
+  }
+  const std::string questions_path =
+      lexicon_dir + "/search_question_words.txt";
+  absl::StatusOr<std::vector<std::string>> questions =
+      ReadLines(questions_path);
+  if (!questions.ok()) return questions.status();
+  for (const std::string& line : *questions) {
+    std::vector<std::string> words =
+        absl::StrSplit(line, absl::ByAnyChar(" \t"), absl::SkipEmpty());
+    std::optional<QuestionKind> kind = KindNamed(words.front());
+    if (!kind.has_value()) {
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "%s: unknown question kind \"%s\"", questions_path, words.front()));
+    }
+    words.erase(words.begin());
+    lexicon.question_words.push_back({*kind, std::move(words)});
   }
   return std::make_unique<Analyzer>(lexicon);
 }
@@ -311,6 +353,50 @@ std::vector<std::string> Analyzer::Words(absl::string_view text) const {
   std::vector<std::string> out;
   for (Word& word : Segment(text)) out.push_back(std::move(word.whole));
   return out;
+}
+
+std::pair<QuestionKinds, size_t> Analyzer::QuestionEntry(
+    absl::string_view key, size_t min_prefix) const {
+  std::pair<QuestionKinds, size_t> best{0, 0};
+  auto found = question_exact_.find(key);
+  if (found != question_exact_.end()) best = {found->second, key.size()};
+  for (absl::string_view c : Chars(key)) {
+    const size_t end = static_cast<size_t>(c.data() + c.size() - key.data());
+    if (end < min_prefix || end <= best.second) continue;
+    auto prefix = question_prefixes_.find(key.substr(0, end));
+    if (prefix != question_prefixes_.end()) best = {prefix->second, end};
+  }
+  return best;
+}
+
+QuestionKinds Analyzer::Asks(absl::string_view text) const {
+  if (question_exact_.empty() && question_prefixes_.empty()) return 0;
+  // Words as written: StripParticle would take 누가 for 누 + 가.
+  const std::string folded = FoldForMatch(text);
+  std::vector<absl::string_view> words;
+  for (const WordSpan& span : SplitWords(folded)) {
+    words.push_back(
+        absl::string_view(folded).substr(span.begin, span.end - span.begin));
+  }
+  QuestionKinds kinds = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    // 몇 시: the pair must reach into the second word to count.
+    if (i + 1 < words.size()) {
+      const auto [pair_kinds, length] = QuestionEntry(
+          absl::StrCat(words[i], words[i + 1]), words[i].size() + 1);
+      if (length > words[i].size()) {
+        kinds |= pair_kinds;
+        ++i;
+        continue;
+      }
+    }
+    auto [word_kinds, length] = QuestionEntry(words[i], 0);
+    if (length == 0) {
+      word_kinds = QuestionEntry(StripParticle(words[i]), 0).first;
+    }
+    kinds |= word_kinds;
+  }
+  return kinds;
 }
 
 void Analyzer::AddGroups(absl::string_view key, size_t min_prefix,

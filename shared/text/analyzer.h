@@ -20,6 +20,8 @@
 //     팰컨);
 //   - stop words are marked, never dropped: a query made only of them still
 //     finds something, and a longer one weighs them down.
+// Apart from the terms, Asks reads what kind of answer a question seeks
+// from its question words (어디서 -> kWhere, 언제 -> kWhen).
 //
 //   const gisa::text::Analyzer& analyzer = gisa::text::Analyzer::Default();
 //   std::vector<gisa::text::Term> terms = analyzer.Analyze("고성능칩 부족");
@@ -33,6 +35,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -60,6 +63,27 @@ enum class TermKind : uint8_t {
   kSoundOfHangul = 6,
 };
 
+// The kind of answer a question word asks for. Bits of a QuestionKinds set.
+enum class QuestionKind : uint8_t {
+  kWhere = 0,
+  kWhen = 1,
+  kWho = 2,
+  kAmount = 3,
+  kWhy = 4,
+  // Open kinds: their answers may give a place, a date or a number too.
+  kHow = 5,
+  kWhat = 6,
+};
+using QuestionKinds = uint8_t;  // bit (1 << kind) per QuestionKind
+constexpr QuestionKinds KindBit(QuestionKind kind) {
+  return static_cast<QuestionKinds>(1u << static_cast<unsigned>(kind));
+}
+// The specific kinds (all but kHow and kWhat).
+constexpr QuestionKinds kSpecificKinds =
+    KindBit(QuestionKind::kWhere) | KindBit(QuestionKind::kWhen) |
+    KindBit(QuestionKind::kWho) | KindBit(QuestionKind::kAmount) |
+    KindBit(QuestionKind::kWhy);
+
 struct Term {
   std::string text;  // folded (NFKC case folded)
   TermKind kind = TermKind::kWord;
@@ -86,9 +110,16 @@ struct Term {
 //     (어디* matches 어디서, 어딘가요). Latin spellings belong here too
 //     (챗gpt chatgpt 챗지피티).
 //   search_stopwords.txt: words that carry little meaning in a question.
+//   search_question_words.txt: a kind (where when who amount why how what)
+//     then its question words, `*` as above (언제* 몇시* 시기).
 struct SearchLexicon {
+  struct QuestionWords {
+    QuestionKind kind;
+    std::vector<std::string> words;
+  };
   std::vector<std::vector<std::string>> synonym_groups;
   std::vector<std::string> stop_words;
+  std::vector<QuestionWords> question_words;
 };
 
 // The distinct terms of a text in compact form (sorted hashes of their
@@ -104,9 +135,10 @@ class Analyzer {
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;
 
-  // Reads search_synonyms.txt and search_stopwords.txt from `lexicon_dir`;
-  // a missing file counts as empty. Errors: INVALID_ARGUMENT naming the file
-  // and line of an entry that is not valid UTF-8 or folds to nothing.
+  // Reads search_synonyms.txt, search_stopwords.txt and
+  // search_question_words.txt from `lexicon_dir`; a missing file counts as
+  // empty. Errors: INVALID_ARGUMENT naming the file and line of an entry
+  // that is not valid UTF-8, or of an unknown question kind.
   static absl::StatusOr<std::unique_ptr<Analyzer>> Load(
       const std::string& lexicon_dir);
 
@@ -125,6 +157,13 @@ class Analyzer {
   // The folded, particle-stripped words of `text`, in order: what Analyze
   // reads its terms from. Thread-safe.
   std::vector<std::string> Words(absl::string_view text) const;
+
+  // The kinds of answer `text` asks for, read from its question words: a
+  // word as written or without its particle (누가, 이유는), or two adjacent
+  // words read as one (몇 시); the longest lexicon entry that matches a word
+  // decides its kind (몇시 is kWhen, not kAmount). 0 when it has none.
+  // Thread-safe.
+  QuestionKinds Asks(absl::string_view text) const;
 
  private:
   struct Word;
@@ -146,6 +185,14 @@ class Analyzer {
   absl::flat_hash_map<std::string, std::vector<int>> prefixes_;
   std::vector<std::string> group_names_;
   absl::flat_hash_set<std::string> stop_words_;
+  // Folded question word -> its kinds; prefix entries (어디*) apart.
+  absl::flat_hash_map<std::string, QuestionKinds> question_exact_;
+  absl::flat_hash_map<std::string, QuestionKinds> question_prefixes_;
+  // The kinds of the longest question word entry `key` matches, and that
+  // entry's length in bytes (0 for none); a prefix entry must be at least
+  // `min_prefix` bytes.
+  std::pair<QuestionKinds, size_t> QuestionEntry(absl::string_view key,
+                                                 size_t min_prefix) const;
 };
 
 // Whether a text holds every word of a query, as the analyzer sees words:

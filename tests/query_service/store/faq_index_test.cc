@@ -139,6 +139,39 @@ TEST_F(FaqIndexTest, ShortQuestionsKeepTheirMeaning) {
   EXPECT_EQ(Top("언제"), "a-baseball#1");
 }
 
+// Two entries about one festival: the first shares more of the query's
+// words, the second answers the question it asks.
+gisa::v1::Article FireworksArticle() {
+  return ArticleBuilder("a-fireworks")
+      .Title("여의도 불꽃축제 올해도 열린다")
+      .Faq("여의도 불꽃축제는 언제 열리나요?",
+           "10월 첫째 주 토요일 저녁에 열립니다.")
+      .Faq("불꽃축제는 어디에서 보면 좋나요?",
+           "한강공원 잔디밭과 노들섬이 잘 보이는 곳입니다.")
+      .Build();
+}
+
+TEST(FaqIndexIntent, TheQuestionWordPicksTheEntry) {
+  FaqIndex::Options words_only;
+  words_only.intent_match = 0;
+  words_only.intent_clash = 0;
+  FaqIndex plain(words_only);
+  FaqIndex index;
+  plain.Put(FireworksArticle());
+  index.Put(FireworksArticle());
+  const std::string where = "여의도 불꽃축제 어디서 봐?";
+  // Words alone favour the entry that also names 여의도, which says when.
+  ASSERT_FALSE(plain.Search(where, 2).empty());
+  EXPECT_EQ(plain.Search(where, 2)[0].faq_index, 0);
+  // The reader asks where.
+  ASSERT_FALSE(index.Search(where, 2).empty());
+  EXPECT_EQ(index.Search(where, 2)[0].faq_index, 1);
+  // It only reorders what the words found.
+  EXPECT_EQ(index.Search(where, 10).size(), plain.Search(where, 10).size());
+  // And when, when asked when.
+  EXPECT_EQ(index.Search("여의도 불꽃축제 언제 해?", 2)[0].faq_index, 0);
+}
+
 TEST_F(FaqIndexTest, NoWordsNoHits) {
   EXPECT_TRUE(index_.Search("", 10).empty());
   EXPECT_TRUE(index_.Search("  ?! ", 10).empty());

@@ -43,6 +43,11 @@ SearchLexicon TestLexicon() {
                             {"열사병", "더위먹*"},
                             {"챗GPT", "ChatGPT"}};
   lexicon.stop_words = {"무엇", "있나요"};
+  lexicon.question_words = {{QuestionKind::kWhere, {"어디*"}},
+                            {QuestionKind::kWhen, {"언제*", "몇시*", "기간"}},
+                            {QuestionKind::kWho, {"누구*", "누가"}},
+                            {QuestionKind::kAmount, {"몇*"}},
+                            {QuestionKind::kWhat, {"무엇*"}}};
   return lexicon;
 }
 
@@ -187,6 +192,52 @@ TEST_F(AnalyzerTest, TheShippedLexiconLoads) {
   EXPECT_EQ(Terms(shipped, "어디서", TermKind::kConcept),
             Terms(shipped, "장소", TermKind::kConcept));
   EXPECT_NE(Keys(shipped, "누구야"), Keys(shipped, "어디야"));
+}
+
+TEST_F(AnalyzerTest, AsksReadsTheQuestionWords) {
+  EXPECT_EQ(analyzer_.Asks("중계는 어디에서 볼 수 있나요?"),
+            KindBit(QuestionKind::kWhere));
+  EXPECT_EQ(analyzer_.Asks("K리그 경기 어디서 봐?"),
+            KindBit(QuestionKind::kWhere));
+  EXPECT_EQ(analyzer_.Asks("시즌은 언제 끝나나요?"),
+            KindBit(QuestionKind::kWhen));
+  // As written: without its particle 누가 would be 누.
+  EXPECT_EQ(analyzer_.Asks("누가 던지나요"), KindBit(QuestionKind::kWho));
+  // Without its particle: 기간은 is 기간.
+  EXPECT_EQ(analyzer_.Asks("운영 기간은?"), KindBit(QuestionKind::kWhen));
+  // The longest entry decides, across a space too: 몇 시 is a time, 몇 명
+  // a number.
+  EXPECT_EQ(analyzer_.Asks("몇 시부터 팔아?"), KindBit(QuestionKind::kWhen));
+  EXPECT_EQ(analyzer_.Asks("몇시에 열려"), KindBit(QuestionKind::kWhen));
+  EXPECT_EQ(analyzer_.Asks("몇 명까지 뛰나요"), KindBit(QuestionKind::kAmount));
+  // Several question words, several kinds; none, none.
+  EXPECT_EQ(analyzer_.Asks("언제 어디서 열리나요"),
+            KindBit(QuestionKind::kWhen) | KindBit(QuestionKind::kWhere));
+  EXPECT_EQ(analyzer_.Asks("중계 채널 안내"), 0);
+  EXPECT_EQ(analyzer_.Asks(""), 0);
+}
+
+TEST_F(AnalyzerTest, TheShippedLexiconKnowsTheQuestionWords) {
+  const Analyzer& shipped = Analyzer::Default();
+  EXPECT_EQ(shipped.Asks("어디에서 볼 수 있나요?"),
+            KindBit(QuestionKind::kWhere));
+  EXPECT_EQ(shipped.Asks("언제 끝나나요?"), KindBit(QuestionKind::kWhen));
+  EXPECT_EQ(shipped.Asks("선발은 누구인가요?"), KindBit(QuestionKind::kWho));
+  EXPECT_EQ(shipped.Asks("입장료는 얼마예요?"), KindBit(QuestionKind::kAmount));
+  EXPECT_EQ(shipped.Asks("왜 돌아갔나요?"), KindBit(QuestionKind::kWhy));
+  EXPECT_EQ(shipped.Asks("예매는 어떻게 하나요?"), KindBit(QuestionKind::kHow));
+  EXPECT_EQ(shipped.Asks("특징은 뭐야?"), KindBit(QuestionKind::kWhat));
+}
+
+TEST_F(AnalyzerTest, LoadReportsAnUnknownQuestionKind) {
+  const std::string dir = ::testing::TempDir() + "/analyzer_bad_kinds";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/search_question_words.txt") << "where 어디*\nwhither 어디로\n";
+  absl::StatusOr<std::unique_ptr<Analyzer>> loaded = Analyzer::Load(dir);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(loaded.status().message()),
+              ::testing::HasSubstr("whither"));
 }
 
 TEST_F(AnalyzerTest, LoadReportsABadLexicon) {
