@@ -184,10 +184,29 @@ class Rules {
       const LexiconName* n = lex_.FindName(Key(place));
       if (Stop(place) || (n != nullptr && n->type == kLocation)) return false;
     }
+    // 일본어, 중국어: a country and 어 is a language, not a name.
+    absl::string_view country = stem;
+    if (absl::ConsumeSuffix(&country, "어") && !country.empty()) {
+      const LexiconName* n = lex_.FindName(Key(country));
+      if (n != nullptr && n->type == kLocation) return false;
+    }
+    if (IsAdverb(stem)) return false;
     // 이대호 ends like a craft (누리호) but is shaped like a name.
     const SuffixRule* rule = lex_.MatchSuffix(stem);
     return rule == nullptr ||
            (rule->type == kProduct && KoreanNameShape(stem));
+  }
+
+  // Adverbs never belong to a name or a title-like quote: 반드시, 가장.
+  static bool IsAdverb(absl::string_view word) {
+    static constexpr absl::string_view kAdverbs[] = {
+        "반드시", "가장", "함께", "매우", "아주", "너무", "다시", "모두",
+        "이미", "특히", "계속", "직접", "항상", "결코", "절대", "꼭", "더",
+        "덜", "잘", "곧", "또", "훨씬", "점점", "아직", "벌써"};
+    for (absl::string_view a : kAdverbs) {
+      if (word == a) return true;
+    }
+    return false;
   }
 
   // A word whose last syllable marks a common noun (생태계, 발사체, 기업용)
@@ -298,6 +317,7 @@ class Rules {
         for (const WordReading& r : last.readings) {
           const LexiconName* entry = lex_.FindName(prefix + r.key);
           if (entry == nullptr) continue;
+          if (k > 1 && PlaceThenNoun(*entry, unit.words[i])) continue;
           const int32_t begin = unit.words[i].begin;
           const int32_t end = last.begin + r.length;
           Add("lexicon", u, i, i + k - 1, unit.text.substr(begin, end - begin),
@@ -308,6 +328,20 @@ class Rules {
       }
       i += matched == 0 ? 1 : matched;
     }
+  }
+
+  // 한국 경제 is the Korean economy, not the paper 한국경제: a name the
+  // lexicon writes only without spaces, read over a place and another word,
+  // is a place and a common noun. (삼성 라이온즈 and 미국 연방준비제도
+  // stay: the first word is no place or the lexicon writes the space.)
+  bool PlaceThenNoun(const LexiconName& entry, const UnitWord& first) const {
+    const LexiconName* place = lex_.FindName(first.readings[0].key);
+    if (place == nullptr || place->type != kLocation) return false;
+    if (absl::StrContains(entry.name, ' ')) return false;
+    for (const std::string& alias : entry.aliases) {
+      if (absl::StrContains(alias, ' ')) return false;
+    }
+    return true;
   }
 
   // --- places --------------------------------------------------------------
@@ -338,6 +372,7 @@ class Rules {
           Stop(w.stem)) {
         continue;
       }
+      if (ShortDistrictWithoutDirection(w.stem)) continue;
       for (absl::string_view ending : kAddressEndings) {
         if (absl::EndsWith(w.stem, ending)) {
           Add("chain", u, i, i, w.stem, kLocation, kChainStrength);
@@ -345,6 +380,20 @@ class Rules {
         }
       }
     }
+  }
+
+  // Districts and counties of one syllable before 구/군 are named by a
+  // direction (중구, 남구); 달 남극 영구 음영 is permanent, not a district.
+  static bool ShortDistrictWithoutDirection(absl::string_view stem) {
+    if (text::CodePointCount(stem) != 2) return false;
+    if (!absl::EndsWith(stem, "구") && !absl::EndsWith(stem, "군")) {
+      return false;
+    }
+    const absl::string_view head = stem.substr(0, 3);
+    for (absl::string_view d : {"동", "서", "남", "북", "중"}) {
+      if (head == d) return false;
+    }
+    return true;
   }
 
   // --- organisation and place endings --------------------------------------
@@ -612,6 +661,15 @@ class Rules {
         kRoleStrength);
   }
 
+  // 선수 보유 한도가: two two-syllable words, the second ending like a
+  // common noun, read as a noun phrase; a foreign name after a role
+  // seldom looks so (알리사 리, 소피 마틴).
+  static bool TwoCommonNouns(absl::string_view first,
+                             absl::string_view second) {
+    return text::CodePointCount(first) == 2 &&
+           text::CodePointCount(second) == 2 && EndsLikeCommonNoun(second);
+  }
+
   // 창립자 탕제는, 투자자 알리사 리는, 투수 오승민입니다.
   bool NameAfterRole(size_t u, size_t r) {
     const TextUnit& unit = units_[u];
@@ -642,6 +700,7 @@ class Rules {
       if (next.all_hangul && next.syllables >= 1 && next.syllables <= 4 &&
           EndsName(u, j + 1) && PersonParticle(next.particle) &&
           lex_.MatchRole(next.stem) == nullptr && !Stop(next.stem) &&
+          !TwoCommonNouns(first, next.stem) &&
           text::CodePointCount(first) <= 4 && !KoreanNameShape(first) &&
           !EndsLikeCommonWord(first) && FreeForPerson(first)) {
         AddPerson(u, j, j + 1);
@@ -682,14 +741,14 @@ class Rules {
   }
 
   // Last syllables of three-syllable common nouns and verb stems that a
-  // name seldom ends in (기업들, 고려하, 전시장, 사무국).
+  // name seldom ends in (기업들, 고려하, 전시장, 사무국, 최종전).
   static bool EndsLikeCommonNoun(absl::string_view stem) {
     static constexpr absl::string_view kEndings[] = {
         "하", "들", "기", "인", "일", "장", "공", "국", "세", "간", "외",
         "리", "도", "상", "선", "자", "비", "금", "제", "사", "소", "물",
         "법", "료", "표", "점", "실", "관", "단", "부", "원", "회", "청",
         "처", "대", "당", "시", "군", "구", "동", "면", "읍", "로", "길",
-        "려", "치"};
+        "려", "치", "전"};
     for (absl::string_view e : kEndings) {
       if (absl::EndsWith(stem, e)) return true;
     }
@@ -1157,6 +1216,25 @@ class Rules {
     return spans;
   }
 
+  // A quote that describes rather than names: an adverb in it ('올여름
+  // 역대 가장 더울 수도'), a verb modifying a later word ('함께 경험하는
+  // 행사'), or a bound noun after a verb (더울 수, 오를 것).
+  static bool ReadsAsClause(const TextUnit& unit, size_t first, size_t last) {
+    for (size_t w = first; w <= last; ++w) {
+      const UnitWord& word = unit.words[w];
+      if (IsAdverb(word.text)) return true;
+      if (w < last && (absl::EndsWith(word.text, "하는") ||
+                       absl::EndsWith(word.text, "되는"))) {
+        return true;
+      }
+      if (w > first && (word.text == "수" || word.text == "수도" ||
+                        word.text == "것" || word.text == "듯")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   bool NameLikeQuote(size_t u, size_t first, size_t last) const {
     const TextUnit& unit = units_[u];
     const absl::string_view text = unit.text.substr(
@@ -1166,6 +1244,7 @@ class Rules {
     for (absl::string_view ending : kClauseEndings) {
       if (absl::EndsWith(text, ending)) return false;
     }
+    if (ReadsAsClause(unit, first, last)) return false;
     // Inner words with case particles read as a phrase, not a name.
     for (size_t w = first; w < last; ++w) {
       const absl::string_view p = unit.words[w].particle;
@@ -1192,7 +1271,10 @@ class Rules {
       EntityType type = kUnspecified;
       int strength = 0;
       // A gloss right after: '큐원'(Qwen).
-      if (last + 1 < n && OpensParen(unit.Gap(last + 1))) {
+      // (Four words or more and only a gloss read as a term explained,
+      // '탄도형 달 전이 궤적'(BLT), unless a cue below names it.)
+      if (last + 1 < n && OpensParen(unit.Gap(last + 1)) &&
+          last - first < 3) {
         type = kProduct;
         strength = 5;
       }

@@ -26,6 +26,10 @@
 //   cue       a descriptor before a name (스타트업 즈푸)                   2
 //   affiliation  X의 + role + person (즈푸의 창립자 탕제)                  2
 // A name is kept when its evidence for one type sums to 3 or more.
+// Descriptions are kept out: a quote with an adverb, a verb before a noun
+// or a bound noun ('올여름 가장 더울 수도'); a language (일본어) or an
+// adverb taken for a person; a place and a common noun read as a spaceless
+// lexicon name (한국 경제 is not 한국경제).
 #ifndef GISA_INGEST_SERVICE_PARSER_ENTITIES_EVIDENCE_H_
 #define GISA_INGEST_SERVICE_PARSER_ENTITIES_EVIDENCE_H_
 
