@@ -6,28 +6,12 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "tests/ingest_service/parser/entity_test_support.h"
 
 namespace gisa::ingest {
 namespace {
 
-using gisa::v1::Article;
-using gisa::v1::Entity;
-using gisa::v1::EntityType;
-
-constexpr EntityType kPerson = gisa::v1::ENTITY_TYPE_PERSON;
-constexpr EntityType kOrg = gisa::v1::ENTITY_TYPE_ORGANIZATION;
-constexpr EntityType kLocation = gisa::v1::ENTITY_TYPE_LOCATION;
-constexpr EntityType kProduct = gisa::v1::ENTITY_TYPE_PRODUCT;
-
-const EntityExtractor& Extractor() {
-  static const EntityExtractor* extractor = [] {
-    auto loaded =
-        EntityExtractor::Load(std::string(GISA_SOURCE_DIR) + "/data/lexicons");
-    EXPECT_TRUE(loaded.ok()) << loaded.status();
-    return loaded.ok() ? loaded->release() : nullptr;
-  }();
-  return *extractor;
-}
+using namespace entity_testing;  // NOLINT: test helpers
 
 // One body section: the heading, then one paragraph per string.
 Article MakeArticle(const std::string& heading,

@@ -8,65 +8,13 @@
 
 #include "gtest/gtest.h"
 #include "ingest_service/parser/entity_extractor.h"
+#include "tests/ingest_service/parser/entity_test_support.h"
 
 namespace gisa::ingest {
 namespace {
 
-using gisa::v1::Article;
-using gisa::v1::Entity;
-using gisa::v1::EntityType;
+using namespace entity_testing;  // NOLINT: test helpers
 
-constexpr EntityType kPerson = gisa::v1::ENTITY_TYPE_PERSON;
-constexpr EntityType kOrg = gisa::v1::ENTITY_TYPE_ORGANIZATION;
-constexpr EntityType kLocation = gisa::v1::ENTITY_TYPE_LOCATION;
-constexpr EntityType kProduct = gisa::v1::ENTITY_TYPE_PRODUCT;
-
-const EntityExtractor& Extractor() {
-  static const EntityExtractor* extractor = [] {
-    auto loaded =
-        EntityExtractor::Load(std::string(GISA_SOURCE_DIR) + "/data/lexicons");
-    EXPECT_TRUE(loaded.ok()) << loaded.status();
-    return loaded.ok() ? loaded->release() : nullptr;
-  }();
-  return *extractor;
-}
-
-// One body section with one paragraph per sentence.
-Article Extracted(const std::vector<std::string>& paragraphs) {
-  Article a;
-  gisa::v1::Section* s = a.add_sections();
-  s->set_heading("소식");
-  s->set_kind(gisa::v1::SECTION_KIND_BODY);
-  for (const std::string& p : paragraphs) s->add_paragraphs()->set_text(p);
-  Extractor().Extract(&a);
-  return a;
-}
-
-const Entity* Find(const Article& a, const std::string& name) {
-  for (const Entity& e : a.entities()) {
-    if (e.name() == name) return &e;
-  }
-  return nullptr;
-}
-
-::testing::AssertionResult HasEntity(const Article& a, const std::string& name,
-                                     EntityType type) {
-  const Entity* e = Find(a, name);
-  if (e == nullptr) return ::testing::AssertionFailure() << "no " << name;
-  if (e->type() != type) {
-    return ::testing::AssertionFailure()
-           << name << " has type " << gisa::v1::EntityType_Name(e->type());
-  }
-  return ::testing::AssertionSuccess();
-}
-
-::testing::AssertionResult NoEntity(const Article& a, const std::string& name) {
-  if (const Entity* e = Find(a, name)) {
-    return ::testing::AssertionFailure()
-           << name << " kept as " << gisa::v1::EntityType_Name(e->type());
-  }
-  return ::testing::AssertionSuccess();
-}
 
 TEST(QuotedClauseTest, AdverbMakesAQuoteADescription) {
   const Article a = Extracted({"기상청 “주말 한파 매우 심각”이라고 알렸다.",

@@ -7,59 +7,13 @@
 
 #include "gtest/gtest.h"
 #include "ingest_service/parser/entity_extractor.h"
+#include "tests/ingest_service/parser/entity_test_support.h"
 
 namespace gisa::ingest {
 namespace {
 
-using gisa::v1::Article;
-using gisa::v1::Entity;
-using gisa::v1::EntityType;
+using namespace entity_testing;  // NOLINT: test helpers
 
-constexpr EntityType kPerson = gisa::v1::ENTITY_TYPE_PERSON;
-constexpr EntityType kOrg = gisa::v1::ENTITY_TYPE_ORGANIZATION;
-constexpr EntityType kLocation = gisa::v1::ENTITY_TYPE_LOCATION;
-
-const EntityExtractor& Extractor() {
-  static const EntityExtractor* extractor = [] {
-    auto loaded =
-        EntityExtractor::Load(std::string(GISA_SOURCE_DIR) + "/data/lexicons");
-    EXPECT_TRUE(loaded.ok()) << loaded.status();
-    return loaded.ok() ? loaded->release() : nullptr;
-  }();
-  return *extractor;
-}
-
-// One body section with one paragraph per sentence.
-Article Extracted(const std::vector<std::string>& paragraphs) {
-  Article a;
-  gisa::v1::Section* s = a.add_sections();
-  s->set_heading("소식");
-  s->set_kind(gisa::v1::SECTION_KIND_BODY);
-  for (const std::string& p : paragraphs) s->add_paragraphs()->set_text(p);
-  Extractor().Extract(&a);
-  return a;
-}
-
-const Entity* Find(const Article& a, const std::string& name) {
-  for (const Entity& e : a.entities()) {
-    if (e.name() == name) return &e;
-    for (const std::string& alias : e.aliases()) {
-      if (alias == name) return &e;
-    }
-  }
-  return nullptr;
-}
-
-::testing::AssertionResult HasEntity(const Article& a, const std::string& name,
-                                     EntityType type) {
-  const Entity* e = Find(a, name);
-  if (e == nullptr) return ::testing::AssertionFailure() << "no " << name;
-  if (e->type() != type) {
-    return ::testing::AssertionFailure()
-           << name << " has type " << gisa::v1::EntityType_Name(e->type());
-  }
-  return ::testing::AssertionSuccess();
-}
 
 TEST(EntityRulesTest, ShortNameBeforeHonorificIsAPerson) {
   const Article a = Extracted(
@@ -81,16 +35,16 @@ TEST(EntityRulesTest, KoreanNameAfterRoleTakesAnyParticle) {
       {"취재진은 리포터 한지윤을 둘러싸고 질문을 쏟아냈다.",
        "구단은 다음 주부터 선발 투수 로테이션을 바꾸기로 했다."});
   EXPECT_TRUE(HasEntity(a, "한지윤", kPerson));
-  EXPECT_EQ(Find(a, "로테이션"), nullptr);
+  EXPECT_EQ(FindNamed(a, "로테이션"), nullptr);
 }
 
 TEST(EntityRulesTest, CaseMarkedWordBeforeRoleIsNoName) {
   const Article a = Extracted(
       {"그는 방송을 기자에게 넘겼고 동생인 배우와 함께 떠났다.",
        "현지 법원은 미국인 변호사의 신청을 받아들였다."});
-  EXPECT_EQ(Find(a, "방송을"), nullptr);
-  EXPECT_EQ(Find(a, "동생인"), nullptr);
-  EXPECT_EQ(Find(a, "미국인"), nullptr);
+  EXPECT_EQ(FindNamed(a, "방송을"), nullptr);
+  EXPECT_EQ(FindNamed(a, "동생인"), nullptr);
+  EXPECT_EQ(FindNamed(a, "미국인"), nullptr);
 }
 
 TEST(EntityRulesTest, NameShapeWithObjectParticleOrInParentheses) {
@@ -106,7 +60,7 @@ TEST(EntityRulesTest, AgeInParenthesesMakesAnyShortNameAPerson) {
       {"그는 결승에서 리웨이(24·중국)를 꺾고 정상에 올랐다.",
        "영화 기생충(2019)은 해외에서도 호평을 받았다."});
   EXPECT_TRUE(HasEntity(a, "리웨이", kPerson));
-  EXPECT_EQ(Find(a, "기생충"), nullptr);
+  EXPECT_EQ(FindNamed(a, "기생충"), nullptr);
 }
 
 TEST(EntityRulesTest, PersonWithAffiliationOrNationality) {
@@ -115,7 +69,7 @@ TEST(EntityRulesTest, PersonWithAffiliationOrNationality) {
        "남자부에서는 에밀 드라간(세르비아)이 은메달을 땄다."});
   EXPECT_TRUE(HasEntity(a, "정소율", kPerson));
   EXPECT_TRUE(HasEntity(a, "부산시청", kOrg));
-  EXPECT_NE(Find(a, "정소율"), Find(a, "부산시청"));
+  EXPECT_NE(FindNamed(a, "정소율"), FindNamed(a, "부산시청"));
   EXPECT_TRUE(HasEntity(a, "에밀 드라간", kPerson));
 }
 
@@ -140,8 +94,8 @@ TEST(EntityRulesTest, OfficeAndCourtEndings) {
   EXPECT_TRUE(HasEntity(a, "대전지검", kOrg));
   EXPECT_TRUE(HasEntity(a, "창원시청", kOrg));
   EXPECT_TRUE(HasEntity(a, "한빛학원", kOrg));
-  EXPECT_EQ(Find(a, "아동복지법"), nullptr);
-  EXPECT_EQ(Find(a, "입시학원"), nullptr);
+  EXPECT_EQ(FindNamed(a, "아동복지법"), nullptr);
+  EXPECT_EQ(FindNamed(a, "입시학원"), nullptr);
 }
 
 TEST(EntityRulesTest, GeneralKnowledgeLexicon) {
@@ -170,14 +124,14 @@ TEST(EntityRulesTest, ForeignNameEndingLikeAParticleStaysWhole) {
       {"이번 시즌에는 에릭 마나(스웨덴)가 합류했다.",
        "제니 올리비아는 다큐멘터리 촬영을 마쳤다."});
   EXPECT_TRUE(HasEntity(a, "에릭 마나", kPerson));
-  EXPECT_EQ(Find(a, "에릭 마"), nullptr);
+  EXPECT_EQ(FindNamed(a, "에릭 마"), nullptr);
 }
 
 TEST(EntityRulesTest, JapaneseFamilyNameFirst) {
   const Article a = Extracted(
       {"선발 등판한 다카하시 미노루의 호투로 팀이 이겼다."});
   EXPECT_TRUE(HasEntity(a, "다카하시 미노루", kPerson));
-  EXPECT_EQ(Find(a, "다카하시 미노"), nullptr);
+  EXPECT_EQ(FindNamed(a, "다카하시 미노"), nullptr);
 }
 
 }  // namespace
