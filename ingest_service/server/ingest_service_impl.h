@@ -22,8 +22,8 @@
 #include "ingest_service/log/record_log.h"
 #include "ingest_service/parser/article_parser.h"
 #include "ingest_service/server/article_ingestor.h"
-#include "ingest_service/server/call_gate.h"
 #include "ingest_service/server/follow_hub.h"
+#include "shared/concurrency/call_gate.h"
 #include "shared/concurrency/thread_pool.h"
 
 namespace gisa::ingest {

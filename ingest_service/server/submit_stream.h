@@ -23,7 +23,7 @@
 
 #include "gisa/v1/ingest_service.pb.h"
 #include "ingest_service/server/article_ingestor.h"
-#include "ingest_service/server/call_gate.h"
+#include "shared/concurrency/call_gate.h"
 #include "shared/concurrency/thread_pool.h"
 
 namespace gisa::ingest {

@@ -23,25 +23,19 @@ QueryServiceImpl::QueryServiceImpl(const ArticleStore* store,
 void QueryServiceImpl::BeginShutdown() { shutting_down_ = true; }
 
 bool QueryServiceImpl::WaitForCallsToFinish(absl::Time deadline) const {
-  absl::MutexLock lock(&mu_);
-  auto idle = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-    return calls_in_flight_ == 0;
-  };
-  return mu_.AwaitWithDeadline(absl::Condition(&idle), deadline);
+  return calls_.AwaitIdle(deadline);
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::StartCall(
     grpc::CallbackServerContext* context) {
-  absl::MutexLock lock(&mu_);
-  ++calls_in_flight_;
+  calls_.Enter();  // the gate is never closed, so this always counts
   return context->DefaultReactor();
 }
 
 void QueryServiceImpl::Finish(grpc::ServerUnaryReactor* reactor,
                               const grpc::Status& status) {
   reactor->Finish(status);
-  absl::MutexLock lock(&mu_);
-  --calls_in_flight_;
+  calls_.Exit();
 }
 
 template <typename Request, typename Response, typename Query>

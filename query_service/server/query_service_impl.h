@@ -19,11 +19,11 @@
 
 #include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
-#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "gisa/v1/query_service.grpc.pb.h"
 #include "query_service/follower/log_follower.h"
 #include "query_service/store/article_store.h"
+#include "shared/concurrency/call_gate.h"
 #include "shared/concurrency/thread_pool.h"
 
 namespace gisa::query {
@@ -97,8 +97,9 @@ class QueryServiceImpl final : public gisa::v1::QueryService::CallbackService {
   ThreadPool* const waiters_;
   const Options options_;
   std::atomic<bool> shutting_down_{false};
-  mutable absl::Mutex mu_;
-  int calls_in_flight_ ABSL_GUARDED_BY(mu_) = 0;
+  // Calls started and not yet finished; never closed, so that shutdown
+  // answers waiting calls itself (shutting_down_) rather than refusing them.
+  CallGate calls_;
 };
 
 }  // namespace gisa::query

@@ -1,20 +1,20 @@
 // Counts the calls of a service that are in progress and, once closed,
-// refuses new ones: what lets the server wait for acknowledged work (the
-// submissions in progress) without waiting for streams that never end on
-// their own (health Watch, Follow).
+// refuses new ones: what lets a server wait for acknowledged work (calls in
+// progress) without waiting for streams that never end on their own (health
+// Watch, Follow). Both services drain through it.
 //
 //   if (!gate.Enter()) return Refuse(UNAVAILABLE);   // in a handler
 //   ... gate.Exit();                                  // in the call's OnDone
 //   gate.Close();
 //   gate.AwaitIdle(deadline);
-#ifndef GISA_INGEST_SERVICE_SERVER_CALL_GATE_H_
-#define GISA_INGEST_SERVICE_SERVER_CALL_GATE_H_
+#ifndef GISA_SHARED_CONCURRENCY_CALL_GATE_H_
+#define GISA_SHARED_CONCURRENCY_CALL_GATE_H_
 
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 
-namespace gisa::ingest {
+namespace gisa {
 
 class CallGate {
  public:
@@ -41,20 +41,20 @@ class CallGate {
 
   // Waits until no counted call is in progress or `deadline` passes; true
   // when idle. Thread-safe.
-  bool AwaitIdle(absl::Time deadline) {
+  bool AwaitIdle(absl::Time deadline) const {
     absl::MutexLock lock(&mu_);
     return mu_.AwaitWithDeadline(
         absl::Condition(
-            +[](int* active) { return *active == 0; }, &active_),
+            +[](const int* active) { return *active == 0; }, &active_),
         deadline);
   }
 
  private:
-  absl::Mutex mu_;
+  mutable absl::Mutex mu_;
   int active_ ABSL_GUARDED_BY(mu_) = 0;
   bool closed_ ABSL_GUARDED_BY(mu_) = false;
 };
 
-}  // namespace gisa::ingest
+}  // namespace gisa
 
-#endif  // GISA_INGEST_SERVICE_SERVER_CALL_GATE_H_
+#endif  // GISA_SHARED_CONCURRENCY_CALL_GATE_H_
