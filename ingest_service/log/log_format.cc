@@ -1,7 +1,5 @@
 #include "ingest_service/log/log_format.h"
 
-#include <zlib.h>
-
 #include <cstring>
 
 #include "absl/status/status.h"
@@ -16,6 +14,10 @@ namespace gisa::ingest::log_internal {
 namespace {
 
 using google::protobuf::internal::WireFormatLite;
+using storage::GetU32;
+using storage::GetU64;
+using storage::PutU32;
+using storage::PutU64;
 
 constexpr char kMagic[8] = {'g', 'i', 's', 'a', '.', 'l', 'o', 'g'};
 constexpr uint32_t kFlagCompacted = 1;
@@ -23,47 +25,6 @@ constexpr uint32_t kFlagCompacted = 1;
 constexpr size_t kHeaderCrcOffset = kSegmentHeaderSize - 4;
 constexpr size_t kSegmentNameDigits = 20;
 constexpr absl::string_view kSegmentSuffix = ".log";
-
-void PutU32(uint32_t v, char* out) {
-  for (int i = 0; i < 4; ++i) out[i] = static_cast<char>(v >> (8 * i));
-}
-
-void PutU64(uint64_t v, char* out) {
-  for (int i = 0; i < 8; ++i) out[i] = static_cast<char>(v >> (8 * i));
-}
-
-uint32_t GetU32(const char* in) {
-  uint32_t v = 0;
-  for (int i = 3; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(in[i]);
-  return v;
-}
-
-uint64_t GetU64(const char* in) {
-  uint64_t v = 0;
-  for (int i = 7; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(in[i]);
-  return v;
-}
-
-uint32_t Crc(uint32_t crc, absl::string_view bytes) {
-  // zlib takes uInt lengths; our inputs are at most 64 MiB.
-  return static_cast<uint32_t>(
-      crc32(crc, reinterpret_cast<const Bytef*>(bytes.data()),
-            static_cast<uInt>(bytes.size())));
-}
-
-// As leveldb: a crc stored next to the data it covers is rotated and offset,
-// so that data which itself holds crcs does not checksum to trivial values.
-uint32_t Mask(uint32_t crc) {
-  return ((crc >> 15) | (crc << 17)) + 0xa282ead8u;
-}
-
-void AppendVarint(uint64_t v, std::string* out) {
-  while (v >= 0x80) {
-    out->push_back(static_cast<char>((v & 0x7f) | 0x80));
-    v >>= 7;
-  }
-  out->push_back(static_cast<char>(v));
-}
 
 }  // namespace
 
@@ -74,7 +35,7 @@ std::string EncodeSegmentHeader(const SegmentHeader& header) {
   PutU32(header.compacted ? kFlagCompacted : 0, &out[12]);
   PutU64(header.first_sequence, &out[16]);
   PutU64(header.compacted ? header.end_sequence : 0, &out[24]);
-  uint32_t crc = Mask(Crc(0, absl::string_view(out).substr(0, kHeaderCrcOffset)));
+  uint32_t crc = storage::MaskedCrc32(absl::string_view(out).substr(0, kHeaderCrcOffset));
   PutU32(crc, &out[kHeaderCrcOffset]);
   return out;
 }
@@ -88,7 +49,7 @@ absl::StatusOr<SegmentHeader> DecodeSegmentHeader(absl::string_view bytes) {
     return absl::DataLossError("bad magic (not a gisa log segment)");
   }
   uint32_t stored = GetU32(bytes.data() + kHeaderCrcOffset);
-  if (Mask(Crc(0, bytes.substr(0, kHeaderCrcOffset))) != stored) {
+  if (storage::MaskedCrc32(bytes.substr(0, kHeaderCrcOffset)) != stored) {
     return absl::DataLossError("bad header checksum");
   }
   uint32_t version = GetU32(bytes.data() + 8);
@@ -113,20 +74,6 @@ absl::StatusOr<SegmentHeader> DecodeSegmentHeader(absl::string_view bytes) {
         ") is empty"));
   }
   return header;
-}
-
-uint32_t FrameChecksum(absl::string_view payload) {
-  char length[4];
-  PutU32(static_cast<uint32_t>(payload.size()), length);
-  return Mask(Crc(Crc(0, absl::string_view(length, 4)), payload));
-}
-
-void AppendFrame(absl::string_view payload, std::string* out) {
-  char header[kFrameHeaderSize];
-  PutU32(static_cast<uint32_t>(payload.size()), header);
-  PutU32(FrameChecksum(payload), header + 4);
-  out->append(header, kFrameHeaderSize);
-  out->append(payload.data(), payload.size());
 }
 
 Frame ParseFrame(absl::string_view data) {
@@ -177,18 +124,6 @@ bool HasValidFrame(absl::string_view data) {
     if (ParseFrame(data.substr(i)).problem == Frame::Problem::kNone) return true;
   }
   return false;
-}
-
-void AppendRecordPayload(uint64_t sequence, absl::string_view article_bytes,
-                         std::string* out) {
-  // LogRecord{uint64 sequence = 1; Article article = 2;} in wire format.
-  out->push_back(static_cast<char>(
-      WireFormatLite::MakeTag(1, WireFormatLite::WIRETYPE_VARINT)));
-  AppendVarint(sequence, out);
-  out->push_back(static_cast<char>(
-      WireFormatLite::MakeTag(2, WireFormatLite::WIRETYPE_LENGTH_DELIMITED)));
-  AppendVarint(article_bytes.size(), out);
-  out->append(article_bytes.data(), article_bytes.size());
 }
 
 std::optional<RecordKey> ParseRecordKey(absl::string_view payload) {

@@ -16,14 +16,18 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "shared/storage/record_frame.h"
 
 namespace gisa::ingest::log_internal {
 
 inline constexpr uint32_t kFormatVersion = 1;
 inline constexpr size_t kSegmentHeaderSize = 40;
-inline constexpr size_t kFrameHeaderSize = 8;
-// Larger lengths are damage, not records.
-inline constexpr uint32_t kMaxPayloadBytes = uint32_t{64} << 20;
+// Record frames are shared with the replica's snapshot.
+using storage::AppendFrame;
+using storage::AppendRecordPayload;
+using storage::FrameChecksum;
+using storage::kFrameHeaderSize;
+using storage::kMaxPayloadBytes;
 
 struct SegmentHeader {
   uint64_t first_sequence = 0;
@@ -40,12 +44,6 @@ std::string EncodeSegmentHeader(const SegmentHeader& header);
 // saying what is wrong (short, magic, crc, flags); FAILED_PRECONDITION for
 // a newer format version.
 absl::StatusOr<SegmentHeader> DecodeSegmentHeader(absl::string_view bytes);
-
-// The masked crc32 stored in a frame: over the 4 length bytes and payload.
-uint32_t FrameChecksum(absl::string_view payload);
-
-// Appends the frame [length][checksum][payload] to `out`.
-void AppendFrame(absl::string_view payload, std::string* out);
 
 struct Frame {
   enum class Problem { kNone, kShortHeader, kBadLength, kPastEnd, kBadChecksum };
@@ -66,11 +64,6 @@ std::string DescribeProblem(const Frame& frame, size_t available);
 
 // Whether a valid frame starts at any offset of `data`.
 bool HasValidFrame(absl::string_view data);
-
-// Appends a serialized gisa.v1.LogRecord{sequence, article} given the
-// already serialized article, without parsing it again.
-void AppendRecordPayload(uint64_t sequence, absl::string_view article_bytes,
-                         std::string* out);
 
 // The fields of a serialized LogRecord the log indexes; article_id points
 // into the payload.

@@ -3,7 +3,6 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -15,6 +14,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "shared/storage/record_frame.h"
 
 namespace gisa::query {
 namespace {
@@ -23,34 +23,28 @@ constexpr absl::string_view kHeaderMagic = "gisa.snp";
 constexpr absl::string_view kFooterMagic = "gisa.end";
 constexpr size_t kHeaderSize = 36;  // 32 bytes + crc
 constexpr size_t kFooterSize = 12;  // magic + crc
-constexpr size_t kFrameHeaderSize = 8;
-// Larger lengths are damage, not records (the ingest log has the same cap).
-constexpr uint32_t kMaxPayloadBytes = uint32_t{64} << 20;
+using storage::kFrameHeaderSize;
+using storage::kMaxPayloadBytes;
 constexpr size_t kBufferBytes = 1 << 20;
 
 uint32_t Crc(absl::string_view bytes, uint32_t crc = 0) {
-  return static_cast<uint32_t>(
-      crc32(crc, reinterpret_cast<const Bytef*>(bytes.data()),
-            static_cast<uInt>(bytes.size())));
+  return storage::Crc32(crc, bytes);
 }
 
 void PutU32(uint32_t v, std::string* out) {
-  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>(v >> (8 * i)));
+  char bytes[4];
+  storage::PutU32(v, bytes);
+  out->append(bytes, 4);
 }
 
 void PutU64(uint64_t v, std::string* out) {
-  for (int i = 0; i < 8; ++i) out->push_back(static_cast<char>(v >> (8 * i)));
+  char bytes[8];
+  storage::PutU64(v, bytes);
+  out->append(bytes, 8);
 }
 
-uint32_t GetU32(const char* p) {
-  uint32_t v = 0;
-  for (int i = 3; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(p[i]);
-  return v;
-}
-
-uint64_t GetU64(const char* p) {
-  return GetU32(p) | (uint64_t{GetU32(p + 4)} << 32);
-}
+using storage::GetU32;
+using storage::GetU64;
 
 absl::Status ErrnoError(absl::string_view what, const std::string& path) {
   const int error = errno;
@@ -65,27 +59,6 @@ struct FileCloser {
   }
 };
 using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
-
-void PutVarint(uint64_t v, std::string* out) {
-  for (; v >= 0x80; v >>= 7) out->push_back(static_cast<char>((v & 0x7f) | 0x80));
-  out->push_back(static_cast<char>(v));
-}
-
-// The bytes of LogRecord{sequence, article}, encoded by hand so that the
-// article need not be copied into a LogRecord message first.
-std::string RecordPayload(uint64_t sequence, const gisa::v1::Article& article) {
-  constexpr char kSequenceTag = (1 << 3) | 0;  // field 1, varint
-  constexpr char kArticleTag = (2 << 3) | 2;   // field 2, length-delimited
-  const std::string article_bytes = article.SerializeAsString();
-  std::string payload;
-  payload.reserve(article_bytes.size() + 16);
-  payload.push_back(kSequenceTag);
-  PutVarint(sequence, &payload);
-  payload.push_back(kArticleTag);
-  PutVarint(article_bytes.size(), &payload);
-  payload += article_bytes;
-  return payload;
-}
 
 // Buffers the file's bytes and keeps the running crc of all written.
 class Writer {
@@ -136,13 +109,14 @@ absl::Status WriteFile(const ArticleStore::Contents& contents,
   absl::Status status = writer.Add(header);
   if (!status.ok()) return status;
 
+  std::string payload;
   std::string frame;
   for (const auto& [sequence, article] : contents.records) {
-    const std::string payload = RecordPayload(sequence, *article);
+    payload.clear();
+    storage::AppendRecordPayload(sequence, article->SerializeAsString(),
+                                 &payload);
     frame.clear();
-    PutU32(static_cast<uint32_t>(payload.size()), &frame);
-    PutU32(Crc(payload), &frame);
-    frame += payload;
+    storage::AppendFrame(payload, &frame);
     status = writer.Add(frame);
     if (!status.ok()) return status;
   }
@@ -287,7 +261,7 @@ absl::StatusOr<SnapshotInfo> LoadSnapshot(const std::string& dir,
     }
     status = reader.Read(length, &payload, "record");
     if (!status.ok()) return status;
-    if (Crc(payload) != crc) {
+    if (storage::FrameChecksum(payload) != crc) {
       return reader.Damage(absl::StrCat("record ", i, " has a bad checksum"), at);
     }
     if (!record.ParseFromString(payload)) {

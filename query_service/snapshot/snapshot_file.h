@@ -11,8 +11,9 @@
 //
 //   header: "gisa.snp" | u32 version=1 | u32 0 | u64 last_sequence
 //           | u64 record_count | u32 crc of the header's first 32 bytes
-//   record: u32 length | u32 crc of the payload | payload (a serialized
-//           gisa.v1.LogRecord), record_count times, sequences increasing
+//   record: a frame of shared/storage/record_frame.h (as in the ingest log)
+//           holding a serialized gisa.v1.LogRecord, record_count times,
+//           sequences increasing
 //   footer: "gisa.end" | u32 crc of every byte before it
 //
 // Written to store.snapshot.tmp, fdatasync'd, renamed over store.snapshot,
