@@ -35,6 +35,15 @@ int CodePointCount(absl::string_view utf8);
 // True when every code point of non-empty `utf8` is a Hangul syllable.
 bool IsAllHangul(absl::string_view utf8);
 
+// True when `c` is a Hangul syllable that no Sino-Korean (Hanja) reading
+// has: 스, 트, 켈, 텡, 러. Such syllables mark a transliterated foreign word
+// (코스톨로, 보아텡) or a native Korean one, never a word built from Hanja.
+// Conservative: many transliterated syllables (마, 리) are Sino-Korean too.
+bool IsNonSinoSyllable(char32_t c);
+
+// True when some syllable of UTF-8 `utf8` is one IsNonSinoSyllable accepts.
+bool HasNonSinoSyllable(absl::string_view utf8);
+
 }  // namespace gisa::text
 
 #endif  // GISA_SHARED_TEXT_HANGUL_H_

@@ -76,6 +76,7 @@ class Rules {
     for (size_t u = 0; u < units_.size(); ++u) {
       RegionAndChainRule(u);
       EndingRule(u);
+      CourtPanelRule(u);
       LatinGroupRule(u);
       CompanyPrefixRule(u);
       RoleRule(u);
@@ -372,7 +373,11 @@ class Rules {
           Stop(w.stem)) {
         continue;
       }
-      if (ShortDistrictWithoutDirection(w.stem)) continue;
+      // 일본 총리: a role, not a village (…리).
+      if (ShortDistrictWithoutDirection(w.stem) ||
+          lex_.MatchRole(w.stem) != nullptr) {
+        continue;
+      }
       for (absl::string_view ending : kAddressEndings) {
         if (absl::EndsWith(w.stem, ending)) {
           Add("chain", u, i, i, w.stem, kLocation, kChainStrength);
@@ -429,6 +434,54 @@ class Rules {
       if (rule->type == kProduct && KoreanNameShape(w.stem)) continue;
       Add("suffix", u, i, i, w.stem, rule->type, kSuffixStrength);
     }
+  }
+
+  // 서울고법 형사12부, 춘천지법 형사 3단독, 대법원 1부: the panel that
+  // ruled is named with its court; the sentence is about the panel.
+  void CourtPanelRule(size_t u) {
+    const TextUnit& unit = units_[u];
+    const size_t n = unit.words.size();
+    for (size_t i = 0; i + 1 < n; ++i) {
+      const UnitWord& court = unit.words[i];
+      if (covered_[u][i] != kOrg || !court.particle.empty() ||
+          !unit.SpaceBetween(i + 1) || !IsCourt(court.stem)) {
+        continue;
+      }
+      size_t j = i + 1;
+      if (IsCaseDivision(unit.words[j].text) && j + 1 < n &&
+          unit.SpaceBetween(j + 1)) {
+        ++j;  // 형사 3단독
+      }
+      if (!IsPanel(unit.words[j].stem)) continue;
+      Add("court", u, i, j, NameText(u, i, j), kOrg, kSuffixStrength);
+    }
+  }
+
+  static bool IsCourt(absl::string_view stem) {
+    for (absl::string_view e : {"법원", "지법", "고법", "지원"}) {
+      if (absl::EndsWith(stem, e)) return true;
+    }
+    return false;
+  }
+
+  static bool IsCaseDivision(absl::string_view word) {
+    for (absl::string_view d : {"형사", "민사", "행정", "가사", "특허"}) {
+      if (word == d) return true;
+    }
+    return false;
+  }
+
+  // 형사12부, 민사1부, 3단독, 1부: an optional division, a number, and 부
+  // or 단독.
+  static bool IsPanel(absl::string_view stem) {
+    for (absl::string_view d : {"형사", "민사", "행정", "가사", "특허"}) {
+      if (absl::ConsumePrefix(&stem, d)) break;
+    }
+    size_t digits = 0;
+    while (digits < stem.size() && absl::ascii_isdigit(stem[digits])) ++digits;
+    if (digits == 0) return false;
+    stem.remove_prefix(digits);
+    return stem == "부" || stem == "단독";
   }
 
   // 네이버클라우드, 한화에어로스페이스: a known company's name and more.
@@ -920,34 +973,80 @@ class Rules {
     }
   }
 
-  // 저스틴 린, 마크 저커버그: a known foreign given name and one more word.
+  // 저스틴 린, 마크 저커버그: a known foreign given name and one more word,
+  // or two where the first is bare (케빈 프린스 보아텡에게).
   void ForeignNameRule(size_t u) {
     const TextUnit& unit = units_[u];
     for (size_t i = 0; i + 1 < unit.words.size(); ++i) {
       const UnitWord& w = unit.words[i];
       if (!w.particle.empty() || !unit.SpaceBetween(i + 1) ||
-          !lex_.IsForeignGivenName(w.readings[0].key)) {
+          !lex_.IsForeignGivenName(w.readings[0].key) ||
+          !ForeignNamePart(u, i + 1)) {
         continue;
       }
-      const UnitWord& next = unit.words[i + 1];
-      if (!next.all_hangul || next.syllables > 4 || !EndsName(u, i + 1) ||
-          lex_.MatchRole(next.stem) != nullptr || Stop(next.stem) ||
-          covered_[u][i + 1] != kUnspecified) {
-        continue;
+      size_t last = i + 1;
+      if (!ForeignNameEnds(u, last)) {
+        const bool bare = unit.words[last].particle.empty() &&
+                          last + 1 < unit.words.size() &&
+                          unit.SpaceBetween(last + 1);
+        if (!bare) continue;
+        // 스티븐 그레이엄 전시: a common noun after a foreign surname.
+        if (SinoCommonNoun(unit.words[last + 1])) {
+          if (!text::HasNonSinoSyllable(unit.words[last].stem)) continue;
+        } else if (ForeignNamePart(u, last + 1) && EndsName(u, last + 1)) {
+          ++last;
+        } else {
+          continue;
+        }
       }
-      // 에릭 바나(…), 로빈 데이아나(…): 나 and 아 end the name here; a
-      // news sentence seldom says "or" or calls out after a foreign name.
-      const bool whole = next.particle == "나" || next.particle == "아" ||
-                         next.particle == "야";
-      // 가네코 지히로의: a person seldom takes 로의 (towards); 로 ends the
-      // name.
-      const size_t cut = whole                     ? 0
-                         : next.particle == "로의" ? 3
-                                                   : next.particle.size();
-      const absl::string_view name =
-          unit.text.substr(w.begin, next.end - cut - w.begin);
-      Add("foreign", u, i, i + 1, name, kPerson, kForeignNameStrength);
+      Add("foreign", u, i, last, ForeignNameText(u, i, last), kPerson,
+          kForeignNameStrength);
     }
+  }
+
+  // Word j may be part of a foreign name: a Hangul word that is no role,
+  // no stop word and not already taken.
+  bool ForeignNamePart(size_t u, size_t j) const {
+    const UnitWord& w = units_[u].words[j];
+    return w.all_hangul && w.syllables <= 6 &&
+           lex_.MatchRole(w.stem) == nullptr && !Stop(w.stem) &&
+           covered_[u][j] == kUnspecified;
+  }
+
+  // A word of two syllables or fewer read with Hanja only (전시, 측): a
+  // common noun after a name rather than the last part of it (보아텡).
+  static bool SinoCommonNoun(const UnitWord& w) {
+    return w.syllables <= 2 && !text::HasNonSinoSyllable(w.stem);
+  }
+
+  // The name ends at word j: a particle or punctuation follows, or a role
+  // (수전 라이스 미국 백악관 보좌관, 리언 패네타 전 장관), a former-title
+  // word or a known country or body.
+  bool ForeignNameEnds(size_t u, size_t j) const {
+    if (EndsName(u, j)) return true;
+    const UnitWord& next = units_[u].words[j + 1];
+    return lex_.MatchRole(next.stem) != nullptr || next.stem == "전" ||
+           next.stem == "전임" || next.stem == "현" ||
+           covered_[u][j + 1] == kLocation || covered_[u][j + 1] == kOrg;
+  }
+
+  // The name as written, without the particle of its last word.
+  absl::string_view ForeignNameText(size_t u, size_t first,
+                                    size_t last) const {
+    const TextUnit& unit = units_[u];
+    const UnitWord& end = unit.words[last];
+    // 에릭 바나(…), 마크 러팔로, 가네코 지히로의: 나, 아, 야 and 로 end the
+    // name; a news sentence seldom says "or", calls out or says "towards"
+    // after a foreign name.
+    // 로 before another particle is the name's too (코스톨로는); only 로부터
+    // and 로서 follow a person.
+    const absl::string_view p = end.particle;
+    const bool ro = absl::StartsWith(p, "로") && p != "로부터" && p != "로서";
+    const size_t cut = (p == "나" || p == "아" || p == "야") ? 0
+                       : ro                                  ? p.size() - 3
+                                                             : p.size();
+    return unit.text.substr(unit.words[first].begin,
+                            end.end - cut - unit.words[first].begin);
   }
 
   // --- descriptors ---------------------------------------------------------

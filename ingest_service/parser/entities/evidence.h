@@ -7,7 +7,9 @@
 //   region    a known place + 시/군/구/도/현/주/성 (부산시, 인제군)         8
 //   role      a role or title next to a name (탕제 창립자, 김태오 교수)     6
 //   suffix    an organisation or place ending (삼성전자, 서울대병원)       5
-//   foreign   a foreign given name + one more word (저스틴 린)              5
+//   foreign   a foreign given name + one or two more words (저스틴 린,
+//             케빈 프린스 보아텡), ended by a particle, a role or a body    5
+//   court     a court + its panel (서울고법 형사12부)                       5
 //   quote     a quoted name with product evidence ('루빈' 칩)             4-5
 //   repeated-quote  a name quoted twice or more ('분청 철화 항아리')        3
 //   gloss     a Latin gloss in parentheses (블룸버그(Bloomberg))          0-4

@@ -134,5 +134,82 @@ TEST(EntityRulesTest, JapaneseFamilyNameFirst) {
   EXPECT_EQ(FindNamed(a, "다카하시 미노"), nullptr);
 }
 
+TEST(EntityRulesTest, ForeignNameEndsBeforeARoleOrABody) {
+  const Article a = Extracted(
+      {"제니퍼 콜먼 영국 재무부 차관은 이날 회의에 불참했다.",
+       "브루스 핸슨 전 장관이 회고록을 냈다.",
+       "대회에는 에드워드 피셔 총독도 참석했다."});
+  EXPECT_TRUE(HasEntity(a, "제니퍼 콜먼", kPerson));
+  EXPECT_TRUE(HasEntity(a, "브루스 핸슨", kPerson));
+  EXPECT_TRUE(HasEntity(a, "에드워드 피셔", kPerson));
+}
+
+TEST(EntityRulesTest, ForeignNameOfThreeWords) {
+  const Article a = Extracted(
+      {"결승골은 루카스 마리아노 베르톨리에게서 나왔다.",
+       "리처드 헤이스 주니어, 켈리 오브라이언이 나란히 섰다.",
+       "이번 공연은 스티븐 그레이엄 전시와 함께 열린다."});
+  EXPECT_TRUE(HasEntity(a, "루카스 마리아노 베르톨리", kPerson));
+  EXPECT_TRUE(HasEntity(a, "리처드 헤이스 주니어", kPerson));
+  // 전시 is an exhibition after the name, not a third part of it.
+  EXPECT_TRUE(HasEntity(a, "스티븐 그레이엄", kPerson));
+  EXPECT_TRUE(NoEntity(a, "스티븐 그레이엄 전시"));
+}
+
+TEST(EntityRulesTest, ForeignNameKeepsItsFinalRo) {
+  const Article a = Extracted(
+      {"주연은 마크 카스텔로, 조연은 애덤 리베로는 아니었다.",
+       "상은 니콜 파브리로에게 돌아갔다."});
+  EXPECT_TRUE(HasEntity(a, "마크 카스텔로", kPerson));
+  EXPECT_TRUE(HasEntity(a, "애덤 리베로", kPerson));
+  EXPECT_TRUE(HasEntity(a, "니콜 파브리로", kPerson));
+}
+
+TEST(EntityRulesTest, StationsJunctionsAndMountains) {
+  const Article a = Extracted(
+      {"사고는 오전 7시 합정역 인근에서 일어났다.",
+       "차량 정체는 판교분기점부터 서초나들목까지 이어졌다.",
+       "등산객들은 관악산 정상에서 해돋이를 봤다.",
+       "이 지역에서는 생산과 예산, 현역 입대 문제가 논의됐다."});
+  EXPECT_TRUE(HasEntity(a, "합정역", kLocation));
+  EXPECT_TRUE(HasEntity(a, "판교분기점", kLocation));
+  EXPECT_TRUE(HasEntity(a, "서초나들목", kLocation));
+  EXPECT_TRUE(HasEntity(a, "관악산", kLocation));
+  EXPECT_EQ(a.entities_size(), 4) << a.ShortDebugString();
+}
+
+TEST(EntityRulesTest, CommitteesByShortName) {
+  const Article a = Extracted(
+      {"국회 법제사법위는 이날 개정안을 의결했다.",
+       "정보통신심의위는 불법 행위와 최하위 순위 문제도 다뤘다."});
+  EXPECT_TRUE(HasEntity(a, "법제사법위", kOrg));
+  EXPECT_TRUE(HasEntity(a, "정보통신심의위", kOrg));
+  EXPECT_TRUE(NoEntity(a, "최하위"));
+}
+
+TEST(EntityRulesTest, CourtAndPanelAreOneName) {
+  const Article a = Extracted(
+      {"대구지법 형사11부는 피고인에게 징역 3년을 선고했다.",
+       "광주고법 민사 2부는 원고 패소로 판결했다.",
+       "대법원 3부(주심 한정우 대법관)는 상고를 기각했다."});
+  EXPECT_TRUE(HasEntity(a, "대구지법 형사11부", kOrg));
+  EXPECT_TRUE(HasEntity(a, "대법원 3부", kOrg));
+  EXPECT_TRUE(HasEntity(a, "한정우", kPerson));
+  EXPECT_TRUE(NoEntity(a, "징역"));
+}
+
+TEST(EntityRulesTest, RolesThatAreAlsoCommonNouns) {
+  const Article a = Extracted(
+      {"그는 소속사와 재계약 의사를 밝히지 않았다.",
+       "입국자는 공항에서 코로나 검사를 받았다.",
+       "하타노 유키 일본 총리는 담화를 냈다.",
+       "조현석 서울남부지검장이 사의를 밝혔다."});
+  EXPECT_TRUE(NoEntity(a, "재계약"));
+  EXPECT_TRUE(NoEntity(a, "코로나"));
+  EXPECT_TRUE(NoEntity(a, "총리"));
+  EXPECT_TRUE(HasEntity(a, "일본", kLocation));
+  EXPECT_TRUE(HasEntity(a, "조현석", kPerson));
+}
+
 }  // namespace
 }  // namespace gisa::ingest
