@@ -31,6 +31,7 @@ constexpr int kRegionStrength = 8;
 constexpr int kRoleStrength = 6;
 constexpr int kSuffixStrength = 5;
 constexpr int kForeignNameStrength = 5;
+constexpr int kCountryBodyStrength = 6;
 constexpr int kChainStrength = 4;
 constexpr int kLatinGroupStrength = 4;
 constexpr int kCompanyPrefixStrength = 3;
@@ -77,6 +78,7 @@ class Rules {
       RegionAndChainRule(u);
       EndingRule(u);
       CourtPanelRule(u);
+      CountryBodyRule(u);
       LatinGroupRule(u);
       CompanyPrefixRule(u);
       RoleRule(u);
@@ -434,6 +436,41 @@ class Rules {
       if (rule->type == kProduct && KoreanNameShape(w.stem)) continue;
       Add("suffix", u, i, i, w.stem, rule->type, kSuffixStrength);
     }
+  }
+
+  // 미국 법무부, 일본 정부, 홍콩 경찰: a body that every country has is
+  // named by its country, as 미국 항공우주국 is (and is not the 법무부 of
+  // another sentence).
+  void CountryBodyRule(size_t u) {
+    const TextUnit& unit = units_[u];
+    for (size_t i = 0; i + 1 < unit.words.size(); ++i) {
+      const UnitWord& place = unit.words[i];
+      const LexiconName* entry = LexiconWord(u, i);
+      if (covered_[u][i] != kLocation || !place.particle.empty() ||
+          entry == nullptr || entry->type != kLocation ||
+          !unit.SpaceBetween(i + 1) || !PublicBody(u, i + 1)) {
+        continue;
+      }
+      Add("country-body", u, i, i + 1, NameText(u, i, i + 1), kOrg,
+          kCountryBodyStrength);
+    }
+  }
+
+  // A government body by its generic name: 정부, 의회, 경찰, or a ministry
+  // or agency found by its ending (법무부, 기상청, 지질조사국, 외무성).
+  bool PublicBody(size_t u, size_t j) const {
+    static constexpr absl::string_view kBodies[] = {
+        "정부", "의회", "경찰", "당국", "법원", "검찰", "백악관", "대사관",
+        "총영사관", "영사관", "대표단", "연방정부", "내각", "국방위원회"};
+    const absl::string_view stem = units_[u].words[j].stem;
+    for (absl::string_view b : kBodies) {
+      if (stem == b) return true;
+    }
+    if (covered_[u][j] != kOrg || text::CodePointCount(stem) > 6) return false;
+    for (absl::string_view e : {"부", "청", "처", "국", "성"}) {
+      if (absl::EndsWith(stem, e)) return true;
+    }
+    return false;
   }
 
   // 서울고법 형사12부, 춘천지법 형사 3단독, 대법원 1부: the panel that

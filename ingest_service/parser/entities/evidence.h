@@ -10,6 +10,8 @@
 //   foreign   a foreign given name + one or two more words (저스틴 린,
 //             케빈 프린스 보아텡), ended by a particle, a role or a body    5
 //   court     a court + its panel (서울고법 형사12부)                       5
+//   country-body  a place + a body every country has (미국 법무부, 일본
+//             정부, 홍콩 경찰)                                          6
 //   quote     a quoted name with product evidence ('루빈' 칩)             4-5
 //   repeated-quote  a name quoted twice or more ('분청 철화 항아리')        3
 //   gloss     a Latin gloss in parentheses (블룸버그(Bloomberg))          0-4

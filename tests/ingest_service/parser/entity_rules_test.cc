@@ -211,5 +211,19 @@ TEST(EntityRulesTest, RolesThatAreAlsoCommonNouns) {
   EXPECT_TRUE(HasEntity(a, "조현석", kPerson));
 }
 
+TEST(EntityRulesTest, BodyNamedByItsCountryIsOneOrganisation) {
+  const Article a = Extracted(
+      {"프랑스 재무부는 새 예산안을 발표했다.",
+       "법무부는 별도로 입장을 냈고, 캐나다 정부도 협상에 나섰다.",
+       "프랑스 관광객은 지난해 두 배로 늘었다."});
+  EXPECT_TRUE(HasEntity(a, "프랑스 재무부", kOrg));
+  EXPECT_TRUE(HasEntity(a, "캐나다 정부", kOrg));
+  // The 법무부 of the second sentence is not France's.
+  EXPECT_TRUE(HasEntity(a, "법무부", kOrg));
+  EXPECT_NE(FindNamed(a, "법무부"), FindNamed(a, "프랑스 재무부"));
+  EXPECT_TRUE(HasEntity(a, "프랑스", kLocation));
+  EXPECT_TRUE(NoEntity(a, "캐나다"));
+}
+
 }  // namespace
 }  // namespace gisa::ingest
