@@ -629,7 +629,14 @@ class Rules {
           NameBeforeRole(u, r)) {
         continue;
       }
-      if (role->side == RoleSide::kAfterKoreanName) continue;
+      if (role->side == RoleSide::kAfterKoreanName) {
+        // 신동인 롯데자이언츠 구단주: a body between the name and the role.
+        if (r >= 2 && KoreanNameShape(unit.words[r - 2].text) &&
+            CommonSurname(unit.words[r - 2].text.substr(0, 3))) {
+          NameBeforeDescribedRole(u, r);
+        }
+        continue;
+      }
       if (after_ok && NameAfterRole(u, r)) continue;
       if (role->side != RoleSide::kBeforeName && !NameBeforeRole(u, r) &&
           !NameBeforeDescribedRole(u, r)) {
@@ -965,7 +972,15 @@ class Rules {
       return KoreanNameShape(unit.words[j].stem) &&
              CommonSurname(unit.words[j].stem.substr(0, 3));
     };
-    return (i + 1 < unit.words.size() && listed(unit.Gap(i + 1)) &&
+    // 구본길과 김정환은: joined by 와/과 to a name that looks like no noun
+    // (여교사와 유치원 원장).
+    const absl::string_view p = unit.words[i].particle;
+    const bool joined = (p == "와" || p == "과") && i + 1 < unit.words.size() &&
+                        unit.SpaceBetween(i + 1) && name(i + 1) &&
+                        !EndsLikeCommonNoun(unit.words[i + 1].stem) &&
+                        FreeForPerson(unit.words[i + 1].stem);
+    return joined ||
+           (i + 1 < unit.words.size() && listed(unit.Gap(i + 1)) &&
             name(i + 1)) ||
            (i > 0 && listed(unit.Gap(i)) && name(i - 1));
   }

@@ -270,6 +270,13 @@ const SuffixRule* EntityLexicon::MatchSuffix(absl::string_view word) const {
 
 const RoleWord* EntityLexicon::MatchRole(absl::string_view word) const {
   if (auto it = roles_.find(word); it != roles_.end()) return &it->second;
+  // 2차관, 경장님: an ordinal before or an honorific after a role.
+  size_t digits = 0;
+  while (digits < word.size() && absl::ascii_isdigit(word[digits])) ++digits;
+  if (digits > 0 && digits < word.size()) return MatchRole(word.substr(digits));
+  if (word.size() > 3 && absl::ConsumeSuffix(&word, "님")) {
+    return MatchRole(word);
+  }
   // Compound roles end in a role of two syllables or more: 발사관리단장,
   // 수석연구원. Longest ending first.
   const int limit = std::min<int>(max_role_bytes_, word.size() - 1);

@@ -225,5 +225,35 @@ TEST(EntityRulesTest, BodyNamedByItsCountryIsOneOrganisation) {
   EXPECT_TRUE(NoEntity(a, "캐나다"));
 }
 
+TEST(EntityRulesTest, RolesWithOrdinalsRanksAndHonorifics) {
+  const Article a = Extracted(
+      {"회의는 문태경 1차관 주재로 열렸다.",
+       "대국에서 한승오 9단은 초반부터 앞서 나갔다.",
+       "시민들은 순찰을 돌던 유재혁 경장님께 감사 편지를 보냈다.",
+       "나윤석 감독은 새 시즌 구상을 밝혔다."});
+  EXPECT_TRUE(HasEntity(a, "문태경", kPerson));
+  EXPECT_TRUE(HasEntity(a, "한승오", kPerson));
+  EXPECT_TRUE(HasEntity(a, "유재혁", kPerson));
+  EXPECT_TRUE(HasEntity(a, "나윤석", kPerson));
+}
+
+TEST(EntityRulesTest, KoreanNameWithBodyBeforeANarrowRole) {
+  const Article a = Extracted(
+      {"행사에는 한도윤 두산베어스 구단주도 참석했다.",
+       "신흥 시장 구단주 모임은 따로 열렸다."});
+  EXPECT_TRUE(HasEntity(a, "한도윤", kPerson));
+  EXPECT_TRUE(NoEntity(a, "신흥"));
+}
+
+TEST(EntityRulesTest, NamesJoinedByAnd) {
+  const Article a = Extracted(
+      {"결승에 오른 박상길과 김태환은 서로를 격려했다.",
+       "경찰은 해당 여교사와 유치원 원장을 불러 조사했다."});
+  EXPECT_TRUE(HasEntity(a, "박상길", kPerson));
+  EXPECT_TRUE(HasEntity(a, "김태환", kPerson));
+  EXPECT_TRUE(NoEntity(a, "여교사"));
+  EXPECT_TRUE(NoEntity(a, "유치원"));
+}
+
 }  // namespace
 }  // namespace gisa::ingest
