@@ -176,7 +176,7 @@ class Rules {
   // A stem that may be a name at all: not a generic noun, not a role, not a
   // known non-person, not an organisation or place by its ending.
   bool FreeForPerson(absl::string_view stem) const {
-    if (stem.empty() || Stop(stem)) return false;
+    if (stem.empty() || Stop(stem) || lex_.IsEnding(stem)) return false;
     if (lex_.MatchRole(stem) != nullptr) return false;
     if (const LexiconName* n = lex_.FindName(Key(stem))) {
       return n->type == kPerson;
@@ -704,7 +704,10 @@ class Rules {
     const int syllables = text::CodePointCount(whole);
     if (text::IsAllHangul(whole) && syllables >= 2 && syllables <= 4 &&
         FreeForPerson(whole)) {
-      const bool korean = KoreanNameShape(whole);
+      // 음식점 CEO: a rare surname and a common word's ending make a noun.
+      const bool korean =
+          KoreanNameShape(whole) && (CommonSurname(whole.substr(0, 3)) ||
+                                     !EndsLikeCommonWord(whole));
       if (!korean && r >= 2 && unit.SpaceBetween(r - 1) &&
           unit.words[r - 2].particle.empty() &&
           lex_.IsForeignGivenName(unit.words[r - 2].readings[0].key)) {
@@ -1030,8 +1033,9 @@ class Rules {
   void ForeignNameRule(size_t u) {
     const TextUnit& unit = units_[u];
     for (size_t i = 0; i + 1 < unit.words.size(); ++i) {
+      // readings[0] is the whole word: 하세가와 is a name, not 하세가 + 와.
       const UnitWord& w = unit.words[i];
-      if (!w.particle.empty() || !unit.SpaceBetween(i + 1) ||
+      if (!unit.SpaceBetween(i + 1) ||
           !lex_.IsForeignGivenName(w.readings[0].key) ||
           !ForeignNamePart(u, i + 1)) {
         continue;

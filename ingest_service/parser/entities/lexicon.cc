@@ -268,6 +268,13 @@ const SuffixRule* EntityLexicon::MatchSuffix(absl::string_view word) const {
   return nullptr;
 }
 
+bool EntityLexicon::IsEnding(absl::string_view word) const {
+  for (const SuffixRule& rule : suffixes_) {
+    if (rule.suffix == word) return true;
+  }
+  return false;
+}
+
 const RoleWord* EntityLexicon::MatchRole(absl::string_view word) const {
   if (auto it = roles_.find(word); it != roles_.end()) return &it->second;
   // 2차관, 경장님: an ordinal before or an honorific after a role.

@@ -76,6 +76,9 @@ class EntityLexicon {
   bool IsStopword(absl::string_view key) const;
   // The longest suffix rule `word` ends with that leaves a non-empty head.
   const SuffixRule* MatchSuffix(absl::string_view word) const;
+  // `word` is itself a name ending (홀딩스, 그룹): a part of a name written
+  // apart, never a name alone.
+  bool IsEnding(absl::string_view word) const;
   // The role word `word` is, or for compound roles (발사관리단장) ends with;
   // an ordinal before it (2차관) or 님 after it (경장님) is allowed.
   const RoleWord* MatchRole(absl::string_view word) const;

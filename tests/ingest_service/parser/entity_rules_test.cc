@@ -255,5 +255,33 @@ TEST(EntityRulesTest, NamesJoinedByAnd) {
   EXPECT_TRUE(NoEntity(a, "유치원"));
 }
 
+TEST(EntityRulesTest, ForeignGivenNameThatEndsLikeAParticle) {
+  // 하세가와 and 에두아르도 end like the particles 와 and 도.
+  const Article a = Extracted(
+      {"무대에는 하세가와 겐타가 올랐다.",
+       "결승골은 에두아르도 페레이라가 넣었다."});
+  EXPECT_TRUE(HasEntity(a, "하세가와 겐타", kPerson));
+  EXPECT_TRUE(HasEntity(a, "에두아르도 페레이라", kPerson));
+  EXPECT_TRUE(NoEntity(a, "하세가"));
+}
+
+TEST(EntityRulesTest, NameEndingsAndNounsBeforeRolesAreNoPeople) {
+  const Article a = Extracted(
+      {"투자는 한빛 홀딩스 부사장이 맡았다.",
+       "프랜차이즈 음식점 CEO 출신 방송인이 화제다."});
+  EXPECT_TRUE(NoEntity(a, "홀딩스"));
+  EXPECT_TRUE(NoEntity(a, "음식점"));
+}
+
+TEST(EntityRulesTest, ClubsOfTheMajorLeagues) {
+  const Article a = Extracted(
+      {"그는 시카고 컵스와 1년 계약을 맺었다.",
+       "뉴캐슬은 홈에서 에버턴을 2-0으로 꺾었다."});
+  EXPECT_TRUE(HasEntity(a, "시카고 컵스", kOrg));
+  EXPECT_TRUE(NoEntity(a, "시카고"));
+  EXPECT_TRUE(HasEntity(a, "뉴캐슬", kOrg));
+  EXPECT_TRUE(HasEntity(a, "에버턴", kOrg));
+}
+
 }  // namespace
 }  // namespace gisa::ingest
