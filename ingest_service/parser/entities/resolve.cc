@@ -10,6 +10,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
 #include "shared/text/hangul.h"
 
 namespace gisa::ingest {
@@ -78,6 +79,7 @@ class Resolver {
     Link();
     Vote();
     AddAbbreviations();
+    AddShortNames();
     FindMentions();
     return Build();
   }
@@ -190,6 +192,58 @@ class Resolver {
     }
     for (auto& [key, root] : added) {
       key_root_[key] = root;
+      alias_keys_.insert(key);
+    }
+  }
+
+  // 모리타 겐지 ... 모리타 감독은, 에밀리 카터 ... 카터 박사는: a person
+  // named later by one word of the full name is the same person, when the
+  // full name is the only one of the article that word belongs to. The
+  // last word (a surname, in the Western order) is taken wherever it
+  // stands; the first (a surname in the Japanese order, else a given name)
+  // only where other evidence made it a person.
+  void AddShortNames() {
+    absl::flat_hash_map<std::string, int> owner;  // word key -> root, or -1
+    absl::flat_hash_set<std::string> surnames;
+    for (const Evidence& e : evidence_) {
+      if (e.type != gisa::v1::ENTITY_TYPE_PERSON || WordCount(e.name) < 2) {
+        continue;
+      }
+      auto full = key_root_.find(MatchKey(e.name));
+      if (full == key_root_.end() ||
+          groups_[full->second].type != gisa::v1::ENTITY_TYPE_PERSON) {
+        continue;
+      }
+      const std::vector<absl::string_view> words =
+          absl::StrSplit(e.name, ' ', absl::SkipEmpty());
+      for (absl::string_view w : {words.front(), words.back()}) {
+        auto [it, inserted] = owner.try_emplace(MatchKey(w), full->second);
+        if (!inserted && it->second != full->second) it->second = -1;
+      }
+      const absl::string_view surname = words.back();
+      if (text::IsAllHangul(surname) && text::CodePointCount(surname) >= 2 &&
+          !lex_.IsStopword(MatchKey(surname)) &&
+          lex_.FindName(MatchKey(surname)) == nullptr &&
+          lex_.MatchRole(surname) == nullptr) {
+        surnames.insert(MatchKey(surname));
+      }
+    }
+    for (const auto& [key, root] : owner) {
+      auto it = key_root_.find(key);
+      if (root < 0 || it == key_root_.end()) {
+        if (root >= 0 && surnames.contains(key)) {
+          key_root_[key] = root;
+          alias_keys_.insert(key);
+        }
+        continue;
+      }
+      if (it->second == root) continue;
+      const Group& shorter = groups_[it->second];
+      if (shorter.type != gisa::v1::ENTITY_TYPE_PERSON ||
+          shorter.entry != nullptr || shorter.name_words != 1) {
+        continue;
+      }
+      it->second = root;
       alias_keys_.insert(key);
     }
   }

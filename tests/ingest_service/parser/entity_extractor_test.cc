@@ -257,6 +257,23 @@ TEST(EntityExtractorTest, CanonicalNameIsTheFirstWrittenForm) {
   EXPECT_TRUE(HasAlias(fed, "Fed"));
 }
 
+TEST(EntityExtractorTest, OneWordOfAFullNameLaterIsTheSamePerson) {
+  const Article a = Extracted(MakeArticle(
+      "영화제",
+      {"개막작은 와타나베 료헤이 감독의 신작이다. 와타나베 감독은 관객과 "
+       "만났다.",
+       "주연은 제니퍼 콜린스가 맡았다. 콜린스는 소감을 밝혔다."}));
+  const Entity* watanabe = FindNamed(a, "와타나베 료헤이");
+  ASSERT_NE(watanabe, nullptr);
+  EXPECT_EQ(watanabe->mentions_size(), 2);
+  EXPECT_EQ(FindNamed(a, "와타나베"), watanabe);
+  const Entity* collins = FindNamed(a, "제니퍼 콜린스");
+  ASSERT_NE(collins, nullptr);
+  EXPECT_EQ(collins->mentions_size(), 2);
+  EXPECT_EQ(FindNamed(a, "콜린스"), collins);
+  EXPECT_EQ(a.entities_size(), 2);
+}
+
 TEST(EntityExtractorTest, CaseAndWidthVariantsAreOneEntity) {
   const Article a = Extracted(MakeArticle(
       "보도", {"WSJ는 보도했다. ｗｓｊ 역시 후속 기사를 냈다."}));
