@@ -36,6 +36,7 @@ constexpr Particle kParticles[] = {
     {"으로", Follows::kConsonant}, {"으로는", Follows::kConsonant},
     {"으로도", Follows::kConsonant}, {"으로의", Follows::kConsonant},
     {"으로서", Follows::kConsonant}, {"으로써", Follows::kConsonant},
+    {"으로서는", Follows::kConsonant}, {"으로서도", Follows::kConsonant},
     {"으로부터", Follows::kConsonant}, {"으로만", Follows::kConsonant},
     {"이나", Follows::kConsonant}, {"이랑", Follows::kConsonant},
     {"이며", Follows::kConsonant}, {"이고", Follows::kConsonant},
@@ -60,6 +61,7 @@ constexpr Particle kParticles[] = {
     {"로", Follows::kVowelOrRieul}, {"로는", Follows::kVowelOrRieul},
     {"로도", Follows::kVowelOrRieul}, {"로의", Follows::kVowelOrRieul},
     {"로서", Follows::kVowelOrRieul}, {"로써", Follows::kVowelOrRieul},
+    {"로서는", Follows::kVowelOrRieul}, {"로서도", Follows::kVowelOrRieul},
     {"로부터", Follows::kVowelOrRieul}, {"로만", Follows::kVowelOrRieul},
     // Either.
     {"의", Follows::kAny}, {"에", Follows::kAny}, {"에는", Follows::kAny},

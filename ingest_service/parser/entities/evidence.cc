@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/strip.h"
@@ -32,6 +33,8 @@ constexpr int kRoleStrength = 6;
 constexpr int kSuffixStrength = 5;
 constexpr int kForeignNameStrength = 5;
 constexpr int kCountryBodyStrength = 6;
+constexpr int kNamePrefixStrength = 6;
+constexpr int kCapitalGlossStrength = 2;
 constexpr int kChainStrength = 4;
 constexpr int kLatinGroupStrength = 4;
 constexpr int kCompanyPrefixStrength = 3;
@@ -54,8 +57,9 @@ constexpr absl::string_view kClauseEndings[] = {
     "며", "면", "게", "네"};
 
 // Address parts that follow a place: 서울 용산구, 부산시 사하구 하단동.
+// (Not 길: 순방길, 출근길.)
 constexpr absl::string_view kAddressEndings[] = {"구", "군", "동", "읍", "면",
-                                                 "리", "로", "길"};
+                                                 "리", "로"};
 
 // A known place plus one of these is a place: 부산시, 사이타마현, 광둥성.
 constexpr absl::string_view kRegionEndings[] = {"시", "군", "구", "도", "현",
@@ -76,8 +80,8 @@ class Rules {
     for (size_t u = 0; u < units_.size(); ++u) LexiconRule(u);
     for (size_t u = 0; u < units_.size(); ++u) {
       RegionAndChainRule(u);
+      ProvinceBeforePlaceRule(u);
       EndingRule(u);
-      CourtPanelRule(u);
       CountryBodyRule(u);
       LatinGroupRule(u);
       CompanyPrefixRule(u);
@@ -93,7 +97,21 @@ class Rules {
     }
     RepeatedQuoteRule();
     DropPartsOfGlosses();
+    DropTerms();
     return std::move(out_);
+  }
+
+  // '수면 빚'(sleep debt), '캐즘'(chasm): a quoted word glossed in lower
+  // case is a term being explained, not a name; quotes alone do not make
+  // it one (a lexicon still may).
+  void DropTerms() {
+    if (terms_.empty()) return;
+    out_.erase(std::remove_if(out_.begin(), out_.end(),
+                              [&](const Evidence& e) {
+                                return e.entry == nullptr &&
+                                       terms_.contains(Key(e.name));
+                              }),
+               out_.end());
   }
 
   // Disney in 디즈니플러스(Disney+) is part of the gloss, not a name of its
@@ -143,6 +161,7 @@ class Rules {
     if (strength >= kChainStrength && type != kUnspecified) {
       for (size_t i = first; i <= last; ++i) covered_[u][i] = type;
       span_start_[{u, last}] = first;
+      if (type == kLocation) places_.insert(Key(name));
     }
   }
 
@@ -368,9 +387,11 @@ class Rules {
         break;
       }
       if (region) continue;
-      // 서울 용산구 / 서울 강서구 화곡동: address parts after a place.
+      // 서울 용산구 / 서울 강서구 화곡동: address parts after a place, here
+      // or (팔달구 인계동) named a place earlier in the article.
       if (i == 0 || !unit.SpaceBetween(i) ||
-          covered_[u][i - 1] != kLocation ||
+          (covered_[u][i - 1] != kLocation &&
+           !places_.contains(Key(unit.words[i - 1].stem))) ||
           !unit.words[i - 1].particle.empty() || w.syllables > 5 ||
           Stop(w.stem)) {
         continue;
@@ -385,6 +406,19 @@ class Rules {
           Add("chain", u, i, i, w.stem, kLocation, kChainStrength);
           break;
         }
+      }
+    }
+  }
+
+  // 경기 수원시: 경기 is a province only before a place (else a game).
+  void ProvinceBeforePlaceRule(size_t u) {
+    const TextUnit& unit = units_[u];
+    for (size_t i = 0; i + 1 < unit.words.size(); ++i) {
+      const UnitWord& w = unit.words[i];
+      if (w.text == "경기" && covered_[u][i] == kUnspecified &&
+          unit.SpaceBetween(i + 1) && covered_[u][i + 1] == kLocation) {
+        Add("region", u, i, i, w.text, kLocation, kRegionStrength);
+        out_.back().only_here = true;
       }
     }
   }
@@ -466,59 +500,17 @@ class Rules {
     for (absl::string_view b : kBodies) {
       if (stem == b) return true;
     }
-    if (covered_[u][j] != kOrg || text::CodePointCount(stem) > 6) return false;
+    // 외무부, 국무부: ministries other countries have are in no lexicon.
+    const int syllables = text::CodePointCount(stem);
+    if (syllables > 6 || !units_[u].words[j].all_hangul ||
+        (covered_[u][j] != kOrg &&
+         (covered_[u][j] != kUnspecified || syllables < 3 || Stop(stem)))) {
+      return false;
+    }
     for (absl::string_view e : {"부", "청", "처", "국", "성"}) {
       if (absl::EndsWith(stem, e)) return true;
     }
     return false;
-  }
-
-  // 서울고법 형사12부, 춘천지법 형사 3단독, 대법원 1부: the panel that
-  // ruled is named with its court; the sentence is about the panel.
-  void CourtPanelRule(size_t u) {
-    const TextUnit& unit = units_[u];
-    const size_t n = unit.words.size();
-    for (size_t i = 0; i + 1 < n; ++i) {
-      const UnitWord& court = unit.words[i];
-      if (covered_[u][i] != kOrg || !court.particle.empty() ||
-          !unit.SpaceBetween(i + 1) || !IsCourt(court.stem)) {
-        continue;
-      }
-      size_t j = i + 1;
-      if (IsCaseDivision(unit.words[j].text) && j + 1 < n &&
-          unit.SpaceBetween(j + 1)) {
-        ++j;  // 형사 3단독
-      }
-      if (!IsPanel(unit.words[j].stem)) continue;
-      Add("court", u, i, j, NameText(u, i, j), kOrg, kSuffixStrength);
-    }
-  }
-
-  static bool IsCourt(absl::string_view stem) {
-    for (absl::string_view e : {"법원", "지법", "고법", "지원"}) {
-      if (absl::EndsWith(stem, e)) return true;
-    }
-    return false;
-  }
-
-  static bool IsCaseDivision(absl::string_view word) {
-    for (absl::string_view d : {"형사", "민사", "행정", "가사", "특허"}) {
-      if (word == d) return true;
-    }
-    return false;
-  }
-
-  // 형사12부, 민사1부, 3단독, 1부: an optional division, a number, and 부
-  // or 단독.
-  static bool IsPanel(absl::string_view stem) {
-    for (absl::string_view d : {"형사", "민사", "행정", "가사", "특허"}) {
-      if (absl::ConsumePrefix(&stem, d)) break;
-    }
-    size_t digits = 0;
-    while (digits < stem.size() && absl::ascii_isdigit(stem[digits])) ++digits;
-    if (digits == 0) return false;
-    stem.remove_prefix(digits);
-    return stem == "부" || stem == "단독";
   }
 
   // 네이버클라우드, 한화에어로스페이스: a known company's name and more.
@@ -1123,7 +1115,12 @@ class Rules {
           lex_.MatchRole(w.stem) != nullptr) {
         continue;
       }
-      Add("cue", u, i + 1, i + 1, w.stem, type, kCueStrength);
+      if (lex_.IsNamePrefix(cue.readings[0].key)) {
+        Add("cue", u, i, i + 1, NameText(u, i, i + 1), type,
+            kNamePrefixStrength);
+      } else {
+        Add("cue", u, i + 1, i + 1, w.stem, type, kCueStrength);
+      }
     }
   }
 
@@ -1155,6 +1152,29 @@ class Rules {
       }
     }
     return paren;
+  }
+
+  // sleep debt, chasm: Latin words all in lower case, as a common noun is
+  // written.
+  static bool LowerCaseWords(absl::string_view gloss) {
+    return !gloss.empty() && absl::ascii_islower(gloss[0]) &&
+           std::none_of(gloss.begin(), gloss.end(),
+                        [](char c) { return absl::ascii_isupper(c); });
+  }
+
+  // Word i follows a Hangul word with no particle that is no descriptor.
+  bool BareWordBefore(size_t u, size_t i) const {
+    if (i == 0 || !units_[u].SpaceBetween(i)) return false;
+    const UnitWord& prev = units_[u].words[i - 1];
+    return prev.all_hangul && prev.particle.empty() &&
+           lex_.CompoundCueType(prev.stem) == kUnspecified;
+  }
+
+  // LUMINA, KAIST: two letters or more, none in lower case.
+  static bool Capitals(absl::string_view gloss) {
+    return std::count_if(gloss.begin(), gloss.end(), absl::ascii_isupper) >=
+               2 &&
+           std::none_of(gloss.begin(), gloss.end(), absl::ascii_islower);
   }
 
   static bool ProperLatin(absl::string_view gloss) {
@@ -1230,6 +1250,8 @@ class Rules {
                unit.words[first - 1].particle.empty() &&
                unit.words[first - 1].all_hangul &&
                lex_.MatchRole(unit.words[first - 1].stem) == nullptr &&
+               lex_.CompoundCueType(unit.words[first - 1].stem) ==
+                   kUnspecified &&
                !Stop(unit.words[first - 1].stem)) {
           --first;
         }
@@ -1246,10 +1268,20 @@ class Rules {
       // Whole words: the head of a gloss carries no particle.
       const absl::string_view name = unit.text.substr(
           unit.words[first].begin, head.end - unit.words[first].begin);
+      if (quoted && kind == GlossKind::kLatin && LowerCaseWords(gloss)) {
+        terms_.insert(Key(name));
+        continue;
+      }
       EntityType type = kUnspecified;
       int strength = 0;
-      if (kind == GlossKind::kLatin && ProperLatin(gloss)) {
-        strength = kGlossStrength;
+      // 루미나(LUMINA): capitals alone also gloss abbreviations (KAIST), so
+      // they need a descriptor or more to make a name.
+      // The head must stand alone: in 유럽 뮤직 어워드(EMA) the name began
+      // words earlier, where capitals cannot tell.
+      const bool capitals = kind == GlossKind::kLatin && Capitals(gloss) &&
+                            first == i && !BareWordBefore(u, i);
+      if (kind == GlossKind::kLatin && (ProperLatin(gloss) || capitals)) {
+        strength = capitals ? kCapitalGlossStrength : kGlossStrength;
         const size_t head_words = i - first + 1;
         if (quoted) {
           type = kProduct;
@@ -1437,7 +1469,10 @@ class Rules {
       for (size_t back = 1; back <= 2 && back <= first; ++back) {
         const UnitWord& w = unit.words[first - back];
         if (back == 2 && !unit.words[first - 1].particle.empty()) break;
-        const EntityType cue = lex_.CueType(Key(w.stem));
+        // 가면극단 '테아트르 뤼미에르': a descriptor may end a longer word.
+        const EntityType cue = covered_[u][first - back] == kUnspecified
+                                   ? lex_.CompoundCueType(w.stem)
+                                   : lex_.CueType(Key(w.stem));
         if (cue != kUnspecified) {
           type = cue;
           strength = std::max(strength, 5);
@@ -1504,6 +1539,8 @@ class Rules {
     std::string key;
   };
   absl::flat_hash_map<int, std::vector<Gloss>> glosses_;
+  absl::flat_hash_set<std::string> terms_;  // keys of glossed terms
+  absl::flat_hash_set<std::string> places_;  // keys of places found so far
   // First word of a strong span / of a quote, by (unit, last word).
   absl::flat_hash_map<std::pair<size_t, size_t>, size_t> span_start_;
   absl::flat_hash_map<std::pair<size_t, size_t>, size_t> quote_start_;

@@ -9,13 +9,13 @@
 //   suffix    an organisation or place ending (삼성전자, 서울대병원)       5
 //   foreign   a foreign given name + one or two more words (저스틴 린,
 //             케빈 프린스 보아텡), ended by a particle, a role or a body    5
-//   court     a court + its panel (서울고법 형사12부)                       5
 //   country-body  a place + a body every country has (미국 법무부, 일본
 //             정부, 홍콩 경찰)                                          6
 //   quote     a quoted name with product evidence ('루빈' 칩)             4-5
 //   repeated-quote  a name quoted twice or more ('분청 철화 항아리')        3
 //   gloss     a Latin gloss in parentheses (블룸버그(Bloomberg))          0-4
-//   chain     an address part after a place (서울 용산구)                  4
+//   chain     an address part after a place (서울 용산구), also after a
+//             place found earlier in the article (팔달구 인계동)          4
 //   latin     a Latin group prefix + Hangul (SK바이오사이언스)             4
 //   company   a known company + more (네이버클라우드)                      3
 //   age       a name + (age) (서경석(43) 씨, 리웨이(24·중국)); a Korean
@@ -28,6 +28,7 @@
 //   name-shape  surname + given-name syllables + particle (오승민은,
 //             오세린을) or alone in parentheses (팀장(한서준))           3
 //   cue       a descriptor before a name (스타트업 즈푸)                   2
+//             or a legal form with it (법무법인 새온)                     6
 //   affiliation  X의 + role + person (즈푸의 창립자 탕제)                  2
 // A name is kept when its evidence for one type sums to 3 or more.
 // Descriptions are kept out: a quote with an adverb, a verb before a noun
@@ -57,6 +58,9 @@ struct Evidence {
   std::string alias;  // a gloss or abbreviation written beside the name
   const LexiconName* entry = nullptr;
   const char* rule = "";  // which rule found it (tests and debugging)
+  // The name is a word with another sense (경기: a province, or a game):
+  // it is a mention only where evidence like this stands.
+  bool only_here = false;
 };
 
 // Runs every rule over `units` (from SplitIntoUnits). Linear in the number

@@ -240,6 +240,12 @@ absl::Status EntityLexicon::AddFile(absl::string_view path,
           return Malformed(path, number, "unknown type");
         }
         cues_[MatchKey(cols[0])] = type;
+        if (cols.size() > 2) {
+          if (cols[2] != "prefix") {
+            return Malformed(path, number, "third column must be prefix");
+          }
+          name_prefixes_.insert(MatchKey(cols[0]));
+        }
       }
     }
   } else {
@@ -315,6 +321,26 @@ bool EntityLexicon::IsForeignGivenName(absl::string_view key) const {
 EntityType EntityLexicon::CueType(absl::string_view key) const {
   auto it = cues_.find(key);
   return it == cues_.end() ? gisa::v1::ENTITY_TYPE_UNSPECIFIED : it->second;
+}
+
+bool EntityLexicon::IsNamePrefix(absl::string_view key) const {
+  return name_prefixes_.contains(key);
+}
+
+EntityType EntityLexicon::CompoundCueType(absl::string_view word) const {
+  const std::string key = MatchKey(word);
+  if (EntityType t = CueType(key); t != gisa::v1::ENTITY_TYPE_UNSPECIFIED) {
+    return t;
+  }
+  // Hangul tails of two syllables or more, longest first.
+  for (size_t at = 3; at + 6 <= key.size(); at += 3) {
+    const absl::string_view tail = absl::string_view(key).substr(at);
+    if (!text::IsAllHangul(tail)) continue;
+    if (EntityType t = CueType(tail); t != gisa::v1::ENTITY_TYPE_UNSPECIFIED) {
+      return t;
+    }
+  }
+  return gisa::v1::ENTITY_TYPE_UNSPECIFIED;
 }
 
 }  // namespace gisa::ingest

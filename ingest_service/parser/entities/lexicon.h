@@ -91,6 +91,12 @@ class EntityLexicon {
   // The type a descriptor word announces for the name next to it (칩 ->
   // PRODUCT for '루빈', 스타트업 -> ORGANIZATION), or UNSPECIFIED.
   gisa::v1::EntityType CueType(absl::string_view key) const;
+  // A descriptor that is part of the name it announces: a legal form
+  // (법무법인 율촌, 사단법인 한국음악협회). Marked "prefix" in cues.tsv.
+  bool IsNamePrefix(absl::string_view key) const;
+  // CueType of `word`, or of a descriptor of two syllables or more that it
+  // ends with (가면극단 -> 극단, 시장조사업체 -> 업체).
+  gisa::v1::EntityType CompoundCueType(absl::string_view word) const;
 
  private:
   EntityLexicon() = default;
@@ -107,6 +113,7 @@ class EntityLexicon {
   absl::flat_hash_set<std::string> given_syllables_;
   absl::flat_hash_set<std::string> foreign_given_names_;
   absl::flat_hash_map<std::string, gisa::v1::EntityType> cues_;
+  absl::flat_hash_set<std::string> name_prefixes_;
 };
 
 // Parses a type column: PERSON, ORGANIZATION, LOCATION, PRODUCT, OTHER (also

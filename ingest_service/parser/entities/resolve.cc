@@ -118,6 +118,9 @@ class Resolver {
 
   void Vote() {
     for (const Evidence& e : evidence_) {
+      if (e.only_here) {
+        only_here_[MatchKey(e.name)].insert({e.unit, e.first_word});
+      }
       Group& g = GroupOf(MatchKey(e.name));
       g.name_words = std::max(g.name_words, WordCount(e.name));
       if (e.entry != nullptr && g.entry == nullptr) g.entry = e.entry;
@@ -282,6 +285,11 @@ class Resolver {
       const std::string key = prefix + r.key;
       auto it = key_root_.find(key);
       if (it == key_root_.end()) continue;
+      if (auto bound = only_here_.find(key);
+          bound != only_here_.end() &&
+          !bound->second.contains({static_cast<int>(u), static_cast<int>(i)})) {
+        continue;
+      }
       Group& g = groups_[it->second];
       gisa::v1::Mention m;
       m.set_section(unit.section);
@@ -370,6 +378,9 @@ class Resolver {
   absl::flat_hash_map<std::string, const LexiconName*> entry_of_alias_;
   std::map<int, Group> groups_;  // by root id
   absl::flat_hash_map<std::string, int> key_root_;  // accepted keys
+  // Keys that are mentions only where their evidence stands (unit, word).
+  absl::flat_hash_map<std::string, absl::flat_hash_set<std::pair<int, int>>>
+      only_here_;
 };
 
 }  // namespace

@@ -51,7 +51,13 @@ TextUnit MakeUnit(int section, int paragraph, gisa::v1::SectionKind kind,
     w.begin = span.begin;
     w.end = span.end;
     w.text = text.substr(span.begin, span.end - span.begin);
-    const text::ParticleSplit split = text::SplitParticle(w.text);
+    // No particle stands before a parenthesis: 루미나(LUMINA) is whole, not
+    // 루미 + 나.
+    const bool before_paren =
+        static_cast<size_t>(span.end) < text.size() && text[span.end] == '(';
+    const text::ParticleSplit split =
+        before_paren ? text::ParticleSplit{w.text, {}}
+                     : text::SplitParticle(w.text);
     w.stem = split.stem;
     w.particle = split.particle;
     w.all_hangul = text::IsAllHangul(w.stem);

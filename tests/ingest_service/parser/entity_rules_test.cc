@@ -187,13 +187,13 @@ TEST(EntityRulesTest, CommitteesByShortName) {
   EXPECT_TRUE(NoEntity(a, "최하위"));
 }
 
-TEST(EntityRulesTest, CourtAndPanelAreOneName) {
+TEST(EntityRulesTest, CourtWithoutItsPanel) {
+  // The court is the entity users look up; 형사11부 names no body alone.
   const Article a = Extracted(
       {"대구지법 형사11부는 피고인에게 징역 3년을 선고했다.",
-       "광주고법 민사 2부는 원고 패소로 판결했다.",
        "대법원 3부(주심 한정우 대법관)는 상고를 기각했다."});
-  EXPECT_TRUE(HasEntity(a, "대구지법 형사11부", kOrg));
-  EXPECT_TRUE(HasEntity(a, "대법원 3부", kOrg));
+  EXPECT_TRUE(HasEntity(a, "대구지법", kOrg));
+  EXPECT_TRUE(HasEntity(a, "대법원", kOrg));
   EXPECT_TRUE(HasEntity(a, "한정우", kPerson));
   EXPECT_TRUE(NoEntity(a, "징역"));
 }
@@ -281,6 +281,70 @@ TEST(EntityRulesTest, ClubsOfTheMajorLeagues) {
   EXPECT_TRUE(NoEntity(a, "시카고"));
   EXPECT_TRUE(HasEntity(a, "뉴캐슬", kOrg));
   EXPECT_TRUE(HasEntity(a, "에버턴", kOrg));
+}
+
+TEST(EntityRulesTest, LegalFormIsPartOfTheName) {
+  const Article a = Extracted(
+      {"피해자들은 법무법인 한결을 통해 소송을 냈다.",
+       "사단법인 한국수필가협회는 성명을 냈다."});
+  EXPECT_TRUE(HasEntity(a, "법무법인 한결", kOrg));
+  EXPECT_TRUE(NoEntity(a, "한결"));
+}
+
+TEST(EntityRulesTest, GyeonggiIsAProvinceOnlyBeforeAPlace) {
+  const Article a = Extracted(
+      {"사고는 경기 안산시 단원구에서 났다.",
+       "이날 경기는 비로 취소됐다."});
+  EXPECT_TRUE(HasEntity(a, "경기", kLocation));
+  EXPECT_TRUE(HasEntity(a, "안산시", kLocation));
+  const Entity* gyeonggi = FindNamed(a, "경기");
+  ASSERT_NE(gyeonggi, nullptr);
+  EXPECT_EQ(gyeonggi->mentions_size(), 1);
+}
+
+TEST(EntityRulesTest, AddressPartAfterAPlaceNamedEarlier) {
+  const Article a = Extracted(
+      {"현장은 부산시 해운대구 일대다.",
+       "피해는 해운대구 우동과 좌동에 몰렸다."});
+  EXPECT_TRUE(HasEntity(a, "우동", kLocation));
+}
+
+TEST(EntityRulesTest, VillagesByTheirEnding) {
+  const Article a = Extracted(
+      {"관광객들은 양동마을을 둘러봤다.", "산간마을 주민들은 대피했다."});
+  EXPECT_TRUE(HasEntity(a, "양동마을", kLocation));
+  EXPECT_TRUE(NoEntity(a, "산간마을"));
+}
+
+TEST(EntityRulesTest, TermGlossedInLowerCaseIsNoName) {
+  const Article a = Extracted(
+      {"이른바 '디지털 디톡스'(digital detox)가 유행이다.",
+       "앱 '슬립노트'(SleepNote)는 무료다."});
+  EXPECT_TRUE(NoEntity(a, "디지털 디톡스"));
+  EXPECT_TRUE(HasEntity(a, "슬립노트", kProduct));
+}
+
+TEST(EntityRulesTest, CapitalGlossAfterADescriptor) {
+  const Article a = Extracted(
+      {"4인조 보이그룹 네온빛(NEONBIT)이 컴백했다.",
+       "시상식 아시아 뮤직 어워드(AMA)가 열렸다."});
+  EXPECT_TRUE(HasEntity(a, "네온빛", kOrg));
+  EXPECT_TRUE(NoEntity(a, "어워드"));
+}
+
+TEST(EntityRulesTest, QuotedNameAfterADescriptorEndingAWord) {
+  const Article a = Extracted(
+      {"인형극단 '파랑새 놀이터'가 무대에 올랐다."});
+  EXPECT_TRUE(HasEntity(a, "파랑새 놀이터", kOrg));
+}
+
+TEST(EntityRulesTest, ForeignMinistryNamedWithItsCountry) {
+  const Article a = Extracted(
+      {"이탈리아 외무부는 성명을 냈다.",
+       "미국 북동부에는 폭설이 내렸다."});
+  EXPECT_TRUE(HasEntity(a, "이탈리아 외무부", kOrg));
+  EXPECT_TRUE(NoEntity(a, "미국 북동부"));
+  EXPECT_TRUE(HasEntity(a, "미국", kLocation));
 }
 
 }  // namespace
