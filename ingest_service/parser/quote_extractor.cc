@@ -26,6 +26,9 @@ void QuoteExtractor::Extract(gisa::v1::Article* article) const {
       const quotes::ParagraphRef ref{s, p, section.paragraphs(p).text()};
       for (quotes::FoundQuote& f :
            quotes::ScanParagraph(index, ref, &splitter, &state)) {
+        // The speaker is an entity of the article (spec section 2); words
+        // from 전문가들 or 일부 감독들 are nobody's to look up.
+        if (f.speaker.entity < 0) continue;
         std::string text(
             ref.text.substr(f.text.begin, f.text.end - f.text.begin));
         if (!seen.emplace(f.speaker.name, text).second) continue;

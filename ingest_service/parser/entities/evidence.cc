@@ -1008,15 +1008,30 @@ class Rules {
     const TextUnit& unit = units_[u];
     for (size_t i = 0; i < unit.words.size(); ++i) {
       const UnitWord& w = unit.words[i];
-      if (covered_[u][i] != kUnspecified ||
-          (w.particle.empty() && !InNameList(u, i) && !Parenthesised(u, i)) ||
-          w.syllables != 3 || !KoreanNameShape(w.stem) ||
-          !CommonSurname(w.stem.substr(0, 3)) || !FreeForPerson(w.stem) ||
-          !NameShapeParticle(w.particle) || EndsLikeCommonWord(w.stem) ||
-          (EndsLikeCommonNoun(w.stem) && !InNameList(u, i))) {
+      if (covered_[u][i] != kUnspecified) continue;
+      // 정재만은, 배두나는: the longest particle (만은, 나는) ate the
+      // name's last syllable; a shorter one (은, 는) leaves the name.
+      absl::string_view stem = w.stem, particle = w.particle;
+      if (w.syllables == 2 && (absl::StartsWith(particle, "만") ||
+                               absl::StartsWith(particle, "나") ||
+                               absl::StartsWith(particle, "도"))) {
+        for (const WordReading& r : w.readings) {
+          const absl::string_view s = w.text.substr(0, r.length);
+          if (text::CodePointCount(s) == 3) {
+            stem = s;
+            particle = w.text.substr(r.length);
+            break;
+          }
+        }
+      }
+      if ((particle.empty() && !InNameList(u, i) && !Parenthesised(u, i)) ||
+          text::CodePointCount(stem) != 3 || !KoreanNameShape(stem) ||
+          !CommonSurname(stem.substr(0, 3)) || !FreeForPerson(stem) ||
+          !NameShapeParticle(particle) || EndsLikeCommonWord(stem) ||
+          (EndsLikeCommonNoun(stem) && !InNameList(u, i))) {
         continue;
       }
-      Add("name-shape", u, i, i, w.stem, kPerson, kNameShapeStrength);
+      Add("name-shape", u, i, i, stem, kPerson, kNameShapeStrength);
     }
   }
 

@@ -151,6 +151,7 @@ class ParagraphScanner {
 
   void BuildItems(ByteRange sentence, const std::vector<QuoteSpan>& quotes);
   Item AnalyseWord(const Word& w) const;
+  absl::string_view NameStem(absl::string_view word) const;
 
   // The first word in [from, from + kCueLookahead) whose cue class has
   // `cls`, crossing no clause; -1 if none.
@@ -238,9 +239,18 @@ Item ParagraphScanner::AnalyseWord(const Word& w) const {
   item.core =
       std::string(p_.text.substr(w.core_begin, w.core_end - w.core_begin));
   item.plain = WithoutGloss(item.core, &item.gloss);
-  item.stem = std::string(text::StripParticle(item.plain));
+  item.stem = std::string(NameStem(item.plain));
   item.particle = item.plain.substr(item.stem.size());
   return item;
+}
+
+// 정재만은 is 정재만 + 은, not 정재 + 만은: where a shorter particle leaves a
+// name of the article, that reading wins.
+absl::string_view ParagraphScanner::NameStem(absl::string_view word) const {
+  for (const text::ParticleSplit& split : text::ParticleReadings(word)) {
+    if (index_.EntityNamed(split.stem) >= 0) return split.stem;
+  }
+  return text::StripParticle(word);
 }
 
 void ParagraphScanner::BuildItems(ByteRange sentence,
