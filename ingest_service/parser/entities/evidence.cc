@@ -61,9 +61,10 @@ constexpr absl::string_view kClauseEndings[] = {
 constexpr absl::string_view kAddressEndings[] = {"구", "군", "동", "읍", "면",
                                                  "리", "로"};
 
-// A known place plus one of these is a place: 부산시, 사이타마현, 광둥성.
-constexpr absl::string_view kRegionEndings[] = {"시", "군", "구", "도", "현",
-                                                "주", "성", "읍", "면"};
+// A known place plus one of these is a place: 부산시, 사이타마현, 광둥성,
+// 울산공장.
+constexpr absl::string_view kRegionEndings[] = {
+    "시", "군", "구", "도", "현", "주", "성", "읍", "면", "공장"};
 
 // Everything the rules share for one article.
 class Rules {
@@ -83,6 +84,8 @@ class Rules {
       ProvinceBeforePlaceRule(u);
       EndingRule(u);
       CountryBodyRule(u);
+      CourtBranchRule(u);
+      GeographicNounRule(u);
       LatinGroupRule(u);
       CompanyPrefixRule(u);
       RoleRule(u);
@@ -196,6 +199,10 @@ class Rules {
   // known non-person, not an organisation or place by its ending.
   bool FreeForPerson(absl::string_view stem) const {
     if (stem.empty() || Stop(stem) || lex_.IsEnding(stem)) return false;
+    // 선수들, 기업들: a plural is never a personal name.
+    if (text::CodePointCount(stem) >= 3 && absl::EndsWith(stem, "들")) {
+      return false;
+    }
     if (lex_.MatchRole(stem) != nullptr) return false;
     if (const LexiconName* n = lex_.FindName(Key(stem))) {
       return n->type == kPerson;
@@ -449,17 +456,24 @@ class Rules {
         continue;
       }
       if (!text::IsHangulSyllable(text::LastCodePoint(w.stem))) continue;
-      const SuffixRule* rule = lex_.MatchSuffix(w.stem);
-      if (rule == nullptr || EndsInStopword(w.stem, rule->suffix.size()) ||
-          lex_.CueType(Key(w.stem)) != kUnspecified) {
+      // 동해고속도로: the ending takes in what read as a particle (로).
+      absl::string_view stem = w.stem;
+      if (const SuffixRule* whole = lex_.MatchSuffix(w.text);
+          whole != nullptr && whole->suffix.size() > w.particle.size() &&
+          !w.particle.empty() && text::IsAllHangul(w.text)) {
+        stem = w.text;
+      }
+      const SuffixRule* rule = lex_.MatchSuffix(stem);
+      if (rule == nullptr || EndsInStopword(stem, rule->suffix.size()) ||
+          lex_.CueType(Key(stem)) != kUnspecified) {
         continue;
       }
-      absl::string_view head = w.stem;
+      absl::string_view head = stem;
       absl::ConsumeSuffix(&head, rule->suffix);
       if (Stop(head)) continue;
       // 정하린 수석연구원: a role after a name, not an institute; and a
       // role that explains more of the word than the ending (비례대표의원).
-      if (const RoleWord* role = lex_.MatchRole(w.stem)) {
+      if (const RoleWord* role = lex_.MatchRole(stem)) {
         if (role->word.size() > rule->suffix.size()) continue;
         if (i > 0 && unit.SpaceBetween(i) &&
             KoreanNameShape(unit.words[i - 1].text)) {
@@ -467,8 +481,8 @@ class Rules {
         }
       }
       // 이대호, 신격호: a personal name, not a craft named …호.
-      if (rule->type == kProduct && KoreanNameShape(w.stem)) continue;
-      Add("suffix", u, i, i, w.stem, rule->type, kSuffixStrength);
+      if (rule->type == kProduct && KoreanNameShape(stem)) continue;
+      Add("suffix", u, i, i, stem, rule->type, kSuffixStrength);
     }
   }
 
@@ -486,6 +500,53 @@ class Rules {
         continue;
       }
       Add("country-body", u, i, i + 1, NameText(u, i, i + 1), kOrg,
+          kCountryBodyStrength);
+    }
+  }
+
+  // 춘천지방법원 강릉지원: a court and its branch in another town are one
+  // court.
+  void CourtBranchRule(size_t u) {
+    const TextUnit& unit = units_[u];
+    for (size_t i = 0; i + 1 < unit.words.size(); ++i) {
+      const UnitWord& court = unit.words[i];
+      absl::string_view town = unit.words[i + 1].stem;
+      if (covered_[u][i] != kOrg || !court.particle.empty() ||
+          !unit.SpaceBetween(i + 1) ||
+          !(absl::EndsWith(court.stem, "법원") ||
+            absl::EndsWith(court.stem, "지법")) ||
+          !absl::ConsumeSuffix(&town, "지원")) {
+        continue;
+      }
+      const LexiconName* place = lex_.FindName(Key(town));
+      if (place == nullptr || place->type != kLocation) continue;
+      Add("court-branch", u, i, i + 1, NameText(u, i, i + 1), kOrg,
+          kCountryBodyStrength);
+    }
+  }
+
+  // 아타카마 사막, 알프스 산맥: a foreign name and the kind of land it is.
+  void GeographicNounRule(size_t u) {
+    static constexpr absl::string_view kLand[] = {
+        "사막", "산맥", "해협", "반도", "호수", "고원", "분지", "열도",
+        "제도", "평원", "계곡", "폭포", "빙하", "운하"};
+    const TextUnit& unit = units_[u];
+    for (size_t i = 0; i + 1 < unit.words.size(); ++i) {
+      const UnitWord& name = unit.words[i];
+      const absl::string_view land = unit.words[i + 1].stem;
+      if (!name.particle.empty() || !name.all_hangul || name.syllables < 2 ||
+          !unit.SpaceBetween(i + 1) || Stop(name.stem) ||
+          std::find(std::begin(kLand), std::end(kLand), land) ==
+              std::end(kLand)) {
+        continue;
+      }
+      // Known places, or names no Hanja reading makes (not 인공 호수).
+      const bool place = covered_[u][i] == kLocation ||
+                         (covered_[u][i] == kUnspecified &&
+                          text::HasNonSinoSyllable(name.stem) &&
+                          !EndsLikeCommonWord(name.stem));
+      if (!place) continue;
+      Add("land", u, i, i + 1, NameText(u, i, i + 1), kLocation,
           kCountryBodyStrength);
     }
   }
@@ -644,13 +705,23 @@ class Rules {
     if (r < 2 || !unit.SpaceBetween(r) || !unit.SpaceBetween(r - 1)) {
       return false;
     }
-    const EntityType between = covered_[u][r - 1];
+    // 문기석 노조 지부장: a body named by a common noun also stands there.
+    const EntityType between =
+        IsBodyNoun(unit.words[r - 1].stem) ? kOrg : covered_[u][r - 1];
     if ((between != kLocation && between != kOrg) ||
         !unit.words[r - 1].particle.empty() ||
         covered_[u][r - 2] != kUnspecified) {
       return false;
     }
     return NameBeforeRole(u, r - 1);
+  }
+
+  static bool IsBodyNoun(absl::string_view word) {
+    for (absl::string_view b : {"노조", "구단", "정부", "당국", "경찰", "검찰",
+                                "법원", "협회", "본부", "대표팀", "재단"}) {
+      if (word == b) return true;
+    }
+    return false;
   }
 
   // 솔지 씨, 우드 씨: 씨 follows people only, so a short word before it is
@@ -1103,8 +1174,12 @@ class Rules {
     // after a foreign name.
     // 로 before another particle is the name's too (코스톨로는); only 로부터
     // and 로서 follow a person.
+    // A bare 로 before another word is the particle: 다나카 쇼타로
+    // 선발진을 (with 쇼타).
     const absl::string_view p = end.particle;
-    const bool ro = absl::StartsWith(p, "로") && p != "로부터" && p != "로서";
+    const bool ro = absl::StartsWith(p, "로") && p != "로부터" && p != "로서" &&
+                    !(p == "로" && last + 1 < unit.words.size() &&
+                      unit.SpaceBetween(last + 1));
     const size_t cut = (p == "나" || p == "아" || p == "야") ? 0
                        : ro                                  ? p.size() - 3
                                                              : p.size();

@@ -11,6 +11,8 @@
 //             케빈 프린스 보아텡), ended by a particle, a role or a body    5
 //   country-body  a place + a body every country has (미국 법무부, 일본
 //             정부, 홍콩 경찰)                                          6
+//   court-branch  a court + its branch (춘천지방법원 강릉지원)           6
+//   land      a foreign name + the kind of land (아타카마 사막)            6
 //   quote     a quoted name with product evidence ('루빈' 칩)             4-5
 //   repeated-quote  a name quoted twice or more ('분청 철화 항아리')        3
 //   gloss     a Latin gloss in parentheses (블룸버그(Bloomberg))          0-4

@@ -20,6 +20,8 @@ using gisa::v1::EntityType;
 
 // Evidence for one type must add up to this for a name to stand.
 constexpr int kMinStrength = 3;
+// A person by one name-shape reading only (evidence.cc's weakest).
+constexpr int kShapeOnlyStrength = 3;
 // Longest name, in words, that mentions are looked for with.
 constexpr int kMaxMentionWords = 6;
 
@@ -56,6 +58,7 @@ class KeyGroups {
 
 struct Group {
   std::array<int, 6> votes{};
+  std::array<int, 6> strongest{};  // strongest single evidence per type
   const LexiconName* entry = nullptr;
   EntityType type = gisa::v1::ENTITY_TYPE_UNSPECIFIED;
   std::vector<gisa::v1::Mention> mentions;
@@ -79,6 +82,7 @@ class Resolver {
     Link();
     Vote();
     AddAbbreviations();
+    AddSyllableAbbreviations();
     AddShortNames();
     FindMentions();
     return Build();
@@ -126,6 +130,7 @@ class Resolver {
       if (e.entry != nullptr && g.entry == nullptr) g.entry = e.entry;
       if (e.type != gisa::v1::ENTITY_TYPE_UNSPECIFIED) {
         g.votes[e.type] += e.strength;
+        g.strongest[e.type] = std::max(g.strongest[e.type], e.strength);
       }
       if (!e.alias.empty()) {
         const std::string alias_key = MatchKey(e.alias);
@@ -197,6 +202,64 @@ class Resolver {
       key_root_[key] = root;
       alias_keys_.insert(key);
     }
+  }
+
+  // 한국천문연구원 -> 천문연, 공정거래위원회 -> 공정위: an organisation
+  // named by some of its syllables, in order, is the same one, when one
+  // name of the article fits.
+  void AddSyllableAbbreviations() {
+    std::vector<std::pair<std::string, int>> full;  // key, root
+    for (const auto& [key, root] : key_root_) {
+      if (groups_[root].type == gisa::v1::ENTITY_TYPE_ORGANIZATION &&
+          text::IsAllHangul(key) && text::CodePointCount(key) >= 4) {
+        full.emplace_back(key, root);
+      }
+    }
+    for (auto& [key, root] : key_root_) {
+      const Group& g = groups_[root];
+      const int n = text::CodePointCount(key);
+      // 천문연이 also reads as a name by its shape alone; that reading yields.
+      const bool weak_person =
+          g.type == gisa::v1::ENTITY_TYPE_PERSON &&
+          g.strongest[gisa::v1::ENTITY_TYPE_PERSON] <= kShapeOnlyStrength;
+      if ((g.type != gisa::v1::ENTITY_TYPE_ORGANIZATION && !weak_person) ||
+          g.entry != nullptr || n < 2 || n > 4 || !text::IsAllHangul(key)) {
+        continue;
+      }
+      int match = -1;
+      for (const auto& [long_key, long_root] : full) {
+        if (long_root == root ||
+            text::CodePointCount(long_key) < n + 2 ||
+            !SyllablesInOrder(key, long_key)) {
+          continue;
+        }
+        // -2: names of two organisations fit.
+        if (match == -1) {
+          match = long_root;
+        } else if (match != long_root) {
+          match = -2;
+        }
+      }
+      if (match < 0) continue;
+      root = match;
+      alias_keys_.insert(key);
+    }
+  }
+
+  // `short_key`'s syllables appear in `long_key` in order, the first among
+  // the first three syllables (천문연 in 한국천문연구원).
+  static bool SyllablesInOrder(absl::string_view short_key,
+                               absl::string_view long_key) {
+    size_t at = 0;
+    for (size_t i = 0; i < short_key.size(); i += 3) {
+      const size_t found = long_key.find(short_key.substr(i, 3), at);
+      if (found == absl::string_view::npos || found % 3 != 0 ||
+          (i == 0 && found > 6)) {
+        return false;
+      }
+      at = found + 3;
+    }
+    return true;
   }
 
   // 모리타 겐지 ... 모리타 감독은, 에밀리 카터 ... 카터 박사는: a person

@@ -274,6 +274,17 @@ TEST(EntityExtractorTest, OneWordOfAFullNameLaterIsTheSamePerson) {
   EXPECT_EQ(a.entities_size(), 2);
 }
 
+TEST(EntityExtractorTest, SyllableAbbreviationOfAnOrganisation) {
+  const Article a = Extracted(MakeArticle(
+      "연구", {"한국천문연구원은 결과를 냈다. 천문연이 분석을 맡았다. "
+               "천문연은 후속 연구도 한다."}));
+  // 천문연 is also shaped like a personal name (천 + 문연).
+  ASSERT_EQ(a.entities_size(), 1) << a.ShortDebugString();
+  EXPECT_EQ(a.entities(0).name(), "한국천문연구원");
+  EXPECT_TRUE(HasAlias(a.entities(0), "천문연"));
+  EXPECT_EQ(a.entities(0).mentions_size(), 3);
+}
+
 TEST(EntityExtractorTest, CaseAndWidthVariantsAreOneEntity) {
   const Article a = Extracted(MakeArticle(
       "보도", {"WSJ는 보도했다. ｗｓｊ 역시 후속 기사를 냈다."}));

@@ -347,5 +347,62 @@ TEST(EntityRulesTest, ForeignMinistryNamedWithItsCountry) {
   EXPECT_TRUE(HasEntity(a, "미국", kLocation));
 }
 
+TEST(EntityRulesTest, CourtAndItsBranchAreOneCourt) {
+  const Article a = Extracted(
+      {"사건은 대전지방법원 천안지원에서 다뤄진다.", "법원 지원 예산도 늘었다."});
+  EXPECT_TRUE(HasEntity(a, "대전지방법원 천안지원", kOrg));
+  EXPECT_TRUE(NoEntity(a, "지원"));
+}
+
+TEST(EntityRulesTest, ForeignPlaceAndTheKindOfLand) {
+  const Article a = Extracted(
+      {"탐사대는 캐나다를 지나 로키 산맥에 닿았다.",
+       "시는 인공 호수를 새로 만들었다."});
+  EXPECT_TRUE(HasEntity(a, "로키 산맥", kLocation));
+  EXPECT_TRUE(NoEntity(a, "인공 호수"));
+}
+
+TEST(EntityRulesTest, EndingThatTakesInAParticleLikeSyllable) {
+  const Article a = Extracted({"정체는 서해안고속도로 상행선에서 심했다."});
+  EXPECT_TRUE(HasEntity(a, "서해안고속도로", kLocation));
+}
+
+TEST(EntityRulesTest, PluralsAndWordsThatJoinNamesAreNoPeople) {
+  const Article a = Extracted(
+      {"감독과 대표 선수들은 미디어데이에 참석했다.",
+       "배우 섭외 등이 늦어졌다."});
+  EXPECT_TRUE(NoEntity(a, "선수들"));
+  EXPECT_TRUE(NoEntity(a, "섭외 등"));
+  EXPECT_EQ(a.entities_size(), 0) << a.ShortDebugString();
+}
+
+TEST(EntityRulesTest, BareRoAfterAForeignNameIsAParticle) {
+  const Article a = Extracted(
+      {"구단은 외국인 투수 다카기 료타를 영입했다.",
+       "선발진은 다카기 료타로 채웠고, 벤치에는 카를로스 몬테로, 리카르도 "
+       "페로가 앉았다."});
+  EXPECT_TRUE(HasEntity(a, "다카기 료타", kPerson));
+  EXPECT_TRUE(NoEntity(a, "다카기 료타로"));
+  EXPECT_TRUE(HasEntity(a, "카를로스 몬테로", kPerson));
+}
+
+TEST(EntityRulesTest, NameBeforeAGenericBodyAndARole) {
+  const Article a = Extracted(
+      {"한석진 노조 지부장은 출정식에서 발언했다.",
+       "좌완 문채민은 시범경기에서 호투했다."});
+  EXPECT_TRUE(HasEntity(a, "한석진", kPerson));
+  EXPECT_TRUE(HasEntity(a, "문채민", kPerson));
+}
+
+TEST(EntityRulesTest, MakersAndFactoriesByEnding) {
+  const Article a = Extracted(
+      {"해림식품은 제품을 회수했다.", "파업은 창원공장으로 번졌다.",
+       "냉동식품과 자동차공장 수요가 늘었다."});
+  EXPECT_TRUE(HasEntity(a, "해림식품", kOrg));
+  EXPECT_TRUE(HasEntity(a, "창원공장", kLocation));
+  EXPECT_TRUE(NoEntity(a, "냉동식품"));
+  EXPECT_TRUE(NoEntity(a, "자동차공장"));
+}
+
 }  // namespace
 }  // namespace gisa::ingest
