@@ -270,7 +270,7 @@ class Rules {
   static bool RoleBackedParticle(absl::string_view particle) {
     static constexpr absl::string_view kParticles[] = {
         "을", "를", "에게", "한테", "로부터", "에게서", "까지", "만", "처럼",
-        "보다", "과의", "와의", "의"};
+        "보다", "과의", "와의", "의", "으로", "로", "으로부터"};
     if (PersonParticle(particle)) return true;
     for (absl::string_view p : kParticles) {
       if (particle == p) return true;

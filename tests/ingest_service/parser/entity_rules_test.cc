@@ -389,9 +389,11 @@ TEST(EntityRulesTest, BareRoAfterAForeignNameIsAParticle) {
 TEST(EntityRulesTest, NameBeforeAGenericBodyAndARole) {
   const Article a = Extracted(
       {"한석진 노조 지부장은 출정식에서 발언했다.",
-       "좌완 문채민은 시범경기에서 호투했다."});
+       "좌완 문채민은 시범경기에서 호투했다.",
+       "빈자리는 우완 서정호로 메운다."});
   EXPECT_TRUE(HasEntity(a, "한석진", kPerson));
   EXPECT_TRUE(HasEntity(a, "문채민", kPerson));
+  EXPECT_TRUE(HasEntity(a, "서정호", kPerson));
 }
 
 TEST(EntityRulesTest, MakersAndFactoriesByEnding) {
