@@ -8,6 +8,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "shared/text/normalize.h"
+#include "shared/text/utf8.h"
 
 namespace gisa::text {
 namespace {
@@ -36,14 +37,7 @@ bool IsOpeningQuote(UChar32 c) {
 }
 
 bool HasLetter(absl::string_view s) {
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const int32_t n = static_cast<int32_t>(s.size());
-  for (int32_t i = 0; i < n;) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c >= 0 && u_isalpha(c)) return true;
-  }
-  return false;
+  return AnyCodePoint(s, [](char32_t c) { return u_isalpha(c) != 0; });
 }
 
 // The name just before byte `open` of `text`: a quoted name, or the word.

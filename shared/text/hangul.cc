@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <iterator>
 
+#include "shared/text/utf8.h"
+
 namespace gisa::text {
 namespace {
 
@@ -64,15 +66,9 @@ int CodePointCount(absl::string_view utf8) {
 }
 
 bool IsAllHangul(absl::string_view utf8) {
-  if (utf8.empty()) return false;
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  const int32_t length = static_cast<int32_t>(utf8.size());
-  for (int32_t i = 0; i < length;) {
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c < 0 || !IsHangulSyllable(static_cast<char32_t>(c))) return false;
-  }
-  return true;
+  // Malformed bytes are no Hangul either.
+  return !utf8.empty() && CheckUtf8(utf8).ok() &&
+         !AnyCodePoint(utf8, [](char32_t c) { return !IsHangulSyllable(c); });
 }
 
 bool IsNonSinoSyllable(char32_t c) {
@@ -111,14 +107,7 @@ bool IsNonSinoSyllable(char32_t c) {
 }
 
 bool HasNonSinoSyllable(absl::string_view utf8) {
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  const int32_t length = static_cast<int32_t>(utf8.size());
-  for (int32_t i = 0; i < length;) {
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c >= 0 && IsNonSinoSyllable(static_cast<char32_t>(c))) return true;
-  }
-  return false;
+  return AnyCodePoint(utf8, IsNonSinoSyllable);
 }
 
 }  // namespace gisa::text

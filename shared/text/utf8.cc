@@ -46,4 +46,16 @@ absl::string_view StripBom(absl::string_view bytes) {
   return bytes;
 }
 
+bool AnyCodePoint(absl::string_view utf8,
+                  absl::FunctionRef<bool(char32_t)> pred) {
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t length = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c >= 0 && pred(static_cast<char32_t>(c))) return true;
+  }
+  return false;
+}
+
 }  // namespace gisa::text

@@ -6,6 +6,7 @@
 #ifndef GISA_SHARED_TEXT_UTF8_H_
 #define GISA_SHARED_TEXT_UTF8_H_
 
+#include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 
@@ -18,6 +19,13 @@ absl::Status CheckUtf8(absl::string_view bytes);
 
 // `bytes` without a leading UTF-8 byte-order mark.
 absl::string_view StripBom(absl::string_view bytes);
+
+// True when `pred` holds for some code point of UTF-8 `utf8` (malformed
+// bytes are skipped). Thread-safe if `pred` is.
+//
+//   gisa::text::AnyCodePoint("SK하이닉스", [](char32_t c) { return c < 0x80; });
+bool AnyCodePoint(absl::string_view utf8,
+                  absl::FunctionRef<bool(char32_t)> pred);
 
 }  // namespace gisa::text
 
