@@ -326,6 +326,17 @@ bool EndsClause(absl::string_view word) {
   return false;
 }
 
+bool EndsClauseBeforeComma(absl::string_view word) {
+  if (EndsClause(word)) return true;
+  for (absl::string_view ending :
+       {"해", "서", "고", "며", "면", "니", "아", "어", "워"}) {
+    if (word.size() > ending.size() && absl::EndsWith(word, ending)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool IsOrganizationAnaphor(absl::string_view stem) {
   static const WordSet* const kNouns = new WordSet(MakeSet(
       {"회사", "회사측", "업체", "그룹", "구단", "기관", "은행", "협회", "학회",
@@ -339,7 +350,8 @@ bool IsSpeakerPronoun(absl::string_view stem) {
 
 bool IsAdverbial(absl::string_view word) {
   static const WordSet* const kAdverbs = new WordSet(MakeSet(
-      {"이날", "현재", "한편", "특히", "앞서", "또한", "이어", "당시", "최근",
+      {"이날", "현재", "한편", "특히", "앞서", "또한", "역시", "이어", "당시",
+       "최근",
        "지난", "오늘", "내일", "어제", "관련", "달리", "또", "이와", "그러면서",
        "다만", "아울러", "하지만", "그러나", "반면", "이에", "올해", "지난해",
        "내년", "작년", "이번", "같은", "이후", "이어서", "그런데", "게다가",

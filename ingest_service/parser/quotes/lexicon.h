@@ -101,6 +101,11 @@ bool IsDocumentNoun(absl::string_view stem);
 // "…잡았고", "…했지만". A subject after it starts a new clause.
 bool EndsClause(absl::string_view word);
 
+// True when `word`, written before a comma, ends a clause with a connective
+// (부족해, 좁아, 늦어서, 밝히고): "하회마을은 주차 공간이 부족해, 안동시는
+// …". Callers rule out names (엔비디아, 구글은) themselves.
+bool EndsClauseBeforeComma(absl::string_view word);
+
 // A noun that refers back to an organisation already named: 회사, 업체,
 // 그룹, 구단 ("회사 측은", "이 회사는").
 bool IsOrganizationAnaphor(absl::string_view stem);

@@ -638,7 +638,11 @@ std::optional<Subject> ParagraphScanner::SelectSubject(size_t lo,
   for (size_t j = lo; j < hi && j < items_.size() && scanned < kMaxSubjectScan;
        ++j, ++scanned) {
     const Item& w = items_[j];
-    if (!w.is_quote && EndsClause(w.core)) {
+    const bool clause_end =
+        w.word.clause_end
+            ? EndsClauseBeforeComma(w.core) && index_.EntityNamed(w.core) < 0
+            : EndsClause(w.core);
+    if (!w.is_quote && clause_end) {
       after_resolved = resolved.has_value();
       after_fallback = fallback.has_value();
       continue;
@@ -648,10 +652,16 @@ std::optional<Subject> ParagraphScanner::SelectSubject(size_t lo,
       s = QuotedSubject(j);
       if (!s) continue;
     } else {
-      if (!IsSubjectParticle(w.particle)) continue;
+      // "한국은행 역시 …고 밝혔다": 역시 and 또한 stand for the particle.
+      const bool also = w.particle.empty() && j + 1 < hi &&
+                        !items_[j + 1].is_quote &&
+                        (items_[j + 1].core == "역시" ||
+                         items_[j + 1].core == "또한");
+      if (!IsSubjectParticle(w.particle) && !also) continue;
       // "스가 요시히데 관방장관은": the name goes on in the next word.
       if (j + 1 < hi && SameName(j, j + 1)) continue;
       s = ResolveNp(lo, j);
+      if (s && also) s->item = static_cast<int>(j + 1);  // text after 역시
     }
     if (!s) continue;
     // "크리스티는 …않았으나, 로이터통신은 …다고 보도했다", "킬버트는
@@ -883,11 +893,13 @@ std::optional<Subject> ParagraphScanner::ResolveNp(size_t lo,
   }
   if (chosen == nullptr && !matches.empty()) {
     // An organisation speaks through its offices ("MLB 사무국이", "경찰
-    // 관계자는"), not through a person named after it.
+    // 관계자는") or as what it is ("페예노르트 구단은"), not through a
+    // person named after it.
     const Match& m = matches.back();
     bool offices_only = true;
     for (size_t k = m.to + 1; k <= head; ++k) {
-      if (!IsRoleNoun(items_[k].stem) && !IsOfficeNoun(items_[k].stem)) {
+      if (!IsRoleNoun(items_[k].stem) && !IsOfficeNoun(items_[k].stem) &&
+          !IsOrganizationAnaphor(items_[k].stem)) {
         offices_only = false;
       }
     }

@@ -474,6 +474,40 @@ TEST(QuoteExtractorTest, SaidAsAnIdiom) {
   EXPECT_EQ(quotes[0].cue(), "말한");
 }
 
+TEST(QuoteExtractorTest, TopicOfACommaClauseIsNotTheSpeaker) {
+  const std::vector<Quote> quotes = Extract(
+      ArticleBuilder()
+          .Section({"한빛공원은 주차장이 좁아, 해림시는 대중교통을 이용해 "
+                    "달라고 당부했다."})
+          .Entity("한빛공원", gisa::v1::ENTITY_TYPE_LOCATION)
+          .Entity("해림시", kOrg)
+          .Build());
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker(), "해림시");
+  EXPECT_EQ(quotes[0].text(), "대중교통을 이용해 달라");
+}
+
+TEST(QuoteExtractorTest, YeoksiStandsForTheSubjectParticle) {
+  const std::vector<Quote> quotes = Extract(
+      ArticleBuilder()
+          .Section({"한빛은행 역시 가계대출 증가세를 경계해야 한다고 밝혔다."})
+          .Entity("한빛은행", kOrg)
+          .Build());
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker(), "한빛은행");
+  EXPECT_EQ(quotes[0].text(), "가계대출 증가세를 경계해야 한다");
+}
+
+TEST(QuoteExtractorTest, OrganisationNamedWithWhatItIs) {
+  const std::vector<Quote> quotes = Extract(
+      ArticleBuilder()
+          .Section({"한빛FC 구단은 새 감독을 전폭 지지한다고 밝혔다."})
+          .Entity("한빛FC", kOrg)
+          .Build());
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker(), "한빛FC");
+}
+
 TEST(QuoteExtractorTest, QuotativeMyeoChain) {
   const std::vector<Quote> quotes = Extract(
       ArticleBuilder()
