@@ -34,6 +34,7 @@ constexpr int kSuffixStrength = 5;
 constexpr int kForeignNameStrength = 5;
 constexpr int kCountryBodyStrength = 6;
 constexpr int kNamePrefixStrength = 6;
+constexpr int kNameLikeCueStrength = 3;
 constexpr int kCapitalGlossStrength = 2;
 constexpr int kChainStrength = 4;
 constexpr int kLatinGroupStrength = 4;
@@ -1211,7 +1212,13 @@ class Rules {
         Add("cue", u, i, i + 1, NameText(u, i, i + 1), type,
             kNamePrefixStrength);
       } else {
-        Add("cue", u, i + 1, i + 1, w.stem, type, kCueStrength);
+        // 반도체 기업 한빛세미콘이: a word no Hanja reading makes, or a long
+        // one, is a name by its cue alone; 기업 가치 is no name.
+        const bool name_like =
+            w.all_hangul && !EndsLikeCommonWord(w.stem) &&
+            (text::HasNonSinoSyllable(w.stem) || w.syllables >= 4);
+        Add("cue", u, i + 1, i + 1, w.stem, type,
+            name_like ? kNameLikeCueStrength : kCueStrength);
       }
     }
   }

@@ -406,5 +406,13 @@ TEST(EntityRulesTest, MakersAndFactoriesByEnding) {
   EXPECT_TRUE(NoEntity(a, "자동차공장"));
 }
 
+TEST(EntityRulesTest, DescriptorBeforeANameLikeWord) {
+  const Article a = Extracted(
+      {"반도체 기업 누리세미콘이 새 칩을 냈다.",
+       "투자자들은 기업 가치가 낮다고 봤다."});
+  EXPECT_TRUE(HasEntity(a, "누리세미콘", kOrg));
+  EXPECT_TRUE(NoEntity(a, "가치"));
+}
+
 }  // namespace
 }  // namespace gisa::ingest
