@@ -557,7 +557,7 @@ class Rules {
   bool PublicBody(size_t u, size_t j) const {
     static constexpr absl::string_view kBodies[] = {
         "정부", "의회", "경찰", "당국", "법원", "검찰", "백악관", "대사관",
-        "총영사관", "영사관", "대표단", "연방정부", "내각", "국방위원회"};
+        "총영사관", "영사관", "연방정부", "내각", "국방위원회"};
     const absl::string_view stem = units_[u].words[j].stem;
     for (absl::string_view b : kBodies) {
       if (stem == b) return true;
@@ -719,7 +719,7 @@ class Rules {
 
   static bool IsBodyNoun(absl::string_view word) {
     for (absl::string_view b : {"노조", "구단", "정부", "당국", "경찰", "검찰",
-                                "법원", "협회", "본부", "대표팀", "재단"}) {
+                                "법원", "협회", "본부", "재단"}) {
       if (word == b) return true;
     }
     return false;
@@ -806,8 +806,10 @@ class Rules {
       const size_t d = r - back;
       if (!unit.SpaceBetween(d + 1)) break;
       const UnitWord& w = unit.words[d];
+      // (계기로 대표: a rare surname with a particle is a noun and 로.)
       if (KoreanNameShape(w.text) && !MarkedCommonWord(w) &&
-          FreeForPerson(w.text)) {
+          FreeForPerson(w.text) &&
+          (w.particle.empty() || CommonSurname(w.text.substr(0, 3)))) {
         AddWholePerson(u, d, d);
         Affiliation(u, d);
         return true;
@@ -885,6 +887,12 @@ class Rules {
     }
     if (!KoreanNameShape(w.stem) &&
         (EndsLikeCommonWord(w.stem) || w.particle.empty())) {
+      return false;
+    }
+    // 투자자 불안과: a two-syllable Hanja noun joined by 와/과 is a topic,
+    // not a name (창립자 탕제는 stays).
+    if (!KoreanNameShape(w.stem) && SinoCommonNoun(w) &&
+        (w.particle == "와" || w.particle == "과")) {
       return false;
     }
     AddPerson(u, j, j);
@@ -1145,9 +1153,10 @@ class Rules {
   // no stop word and not already taken.
   bool ForeignNamePart(size_t u, size_t j) const {
     const UnitWord& w = units_[u].words[j];
+    // (나시르 of 모하메드 나시르 환경장관 may already be a person.)
     return w.all_hangul && w.syllables <= 6 &&
            lex_.MatchRole(w.stem) == nullptr && !Stop(w.stem) &&
-           covered_[u][j] == kUnspecified;
+           (covered_[u][j] == kUnspecified || covered_[u][j] == kPerson);
   }
 
   // A word of two syllables or fewer read with Hanja only (전시, 측): a
@@ -1161,10 +1170,17 @@ class Rules {
   // word or a known country or body.
   bool ForeignNameEnds(size_t u, size_t j) const {
     if (EndsName(u, j)) return true;
-    const UnitWord& next = units_[u].words[j + 1];
+    const TextUnit& unit = units_[u];
+    const UnitWord& next = unit.words[j + 1];
+    // 에밀리 하퍼 한국미술 큐레이터: one word of affiliation, then the role.
+    const bool affiliation_then_role =
+        next.particle.empty() && j + 2 < unit.words.size() &&
+        unit.SpaceBetween(j + 2) &&
+        lex_.MatchRole(unit.words[j + 2].stem) != nullptr;
     return lex_.MatchRole(next.stem) != nullptr || next.stem == "전" ||
            next.stem == "전임" || next.stem == "현" ||
-           covered_[u][j + 1] == kLocation || covered_[u][j + 1] == kOrg;
+           covered_[u][j + 1] == kLocation || covered_[u][j + 1] == kOrg ||
+           affiliation_then_role;
   }
 
   // The name as written, without the particle of its last word.
@@ -1344,8 +1360,14 @@ class Rules {
       } else if (kind == GlossKind::kLatin && ProperLatin(gloss)) {
         const size_t gloss_words =
             std::count(gloss.begin(), gloss.end(), ' ') + 1;
-        while (i - first + 1 < gloss_words && first > 0 &&
+        // 스타얼라이언스(Star Alliance): one long word may write every word
+        // of the gloss; 마틴(Sophie Martin) cannot.
+        const bool whole_in_one =
+            head.syllables >= 2 * static_cast<int>(gloss_words);
+        // (A word of one syllable ends the run: 이어진 뒤 시카고 미술관.)
+        while (!whole_in_one && i - first + 1 < gloss_words && first > 0 &&
                unit.SpaceBetween(first) &&
+               unit.words[first - 1].syllables >= 2 &&
                unit.words[first - 1].particle.empty() &&
                unit.words[first - 1].all_hangul &&
                lex_.MatchRole(unit.words[first - 1].stem) == nullptr &&

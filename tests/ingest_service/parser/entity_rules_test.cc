@@ -414,5 +414,24 @@ TEST(EntityRulesTest, DescriptorBeforeANameLikeWord) {
   EXPECT_TRUE(NoEntity(a, "가치"));
 }
 
+TEST(EntityRulesTest, ForeignNameBeforeAnAffiliationAndARole) {
+  const Article a = Extracted(
+      {"전시를 기획한 에밀리 웨스턴 동양미술 큐레이터는 소감을 밝혔다.",
+       "왕슈린 생태환경부 부부장은 회견을 열었다."});
+  EXPECT_TRUE(HasEntity(a, "에밀리 웨스턴", kPerson));
+  EXPECT_TRUE(NoEntity(a, "웨스턴 동양미술"));
+  EXPECT_TRUE(HasEntity(a, "왕슈린", kPerson));
+}
+
+TEST(EntityRulesTest, GlossHeadStopsAtShortWordsAndLongTransliterations) {
+  const Article a = Extracted(
+      {"전시는 이어진 뒤 보스턴 미술관(Museum of Fine Arts Boston)으로 "
+       "옮겨 간다.",
+       "회사는 스카이라이트엔진(Skylight Engine)을 인수했다."});
+  EXPECT_TRUE(HasEntity(a, "보스턴 미술관", kOrg));
+  EXPECT_TRUE(HasEntity(a, "스카이라이트엔진", kOrg));
+  EXPECT_TRUE(NoEntity(a, "회사는 스카이라이트엔진"));
+}
+
 }  // namespace
 }  // namespace gisa::ingest
