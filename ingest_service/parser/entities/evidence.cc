@@ -779,8 +779,12 @@ class Rules {
         Affiliation(u, r - 2);
         return true;
       }
-      const bool foreign = !korean && covered_[u][r - 1] == kUnspecified &&
-                           syllables >= 3 && !EndsLikeCommonWord(whole);
+      // (한국미술 큐레이터: four syllables or more, all read with Hanja,
+      // make a compound noun, not a foreign name.)
+      const bool foreign =
+          !korean && covered_[u][r - 1] == kUnspecified && syllables >= 3 &&
+          !EndsLikeCommonWord(whole) &&
+          (syllables < 4 || text::HasNonSinoSyllable(whole));
       // 벨라 바자리아 최고콘텐츠책임자: a plain word before a foreign
       // surname is the given name.
       if (foreign && r >= 2 && unit.SpaceBetween(r - 1)) {

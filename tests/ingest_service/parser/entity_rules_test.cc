@@ -420,6 +420,7 @@ TEST(EntityRulesTest, ForeignNameBeforeAnAffiliationAndARole) {
        "왕슈린 생태환경부 부부장은 회견을 열었다."});
   EXPECT_TRUE(HasEntity(a, "에밀리 웨스턴", kPerson));
   EXPECT_TRUE(NoEntity(a, "웨스턴 동양미술"));
+  EXPECT_TRUE(NoEntity(a, "동양미술"));
   EXPECT_TRUE(HasEntity(a, "왕슈린", kPerson));
 }
 
