@@ -152,6 +152,7 @@ class ParagraphScanner {
   void BuildItems(ByteRange sentence, const std::vector<QuoteSpan>& quotes);
   Item AnalyseWord(const Word& w) const;
   absl::string_view NameStem(absl::string_view word) const;
+  bool IsPerson(const Speaker& speaker) const;
 
   // The first word in [from, from + kCueLookahead) whose cue class has
   // `cls`, crossing no clause; -1 if none.
@@ -626,6 +627,11 @@ void ParagraphScanner::FlushSource() {
        std::move(source.cue), source.text_begin, end);
 }
 
+bool ParagraphScanner::IsPerson(const Speaker& speaker) const {
+  return speaker.entity >= 0 && index_.entity(speaker.entity).type() ==
+                                    gisa::v1::ENTITY_TYPE_PERSON;
+}
+
 std::optional<Subject> ParagraphScanner::SelectSubject(size_t lo,
                                                        size_t hi) const {
   std::optional<Subject> resolved;
@@ -670,7 +676,13 @@ std::optional<Subject> ParagraphScanner::SelectSubject(size_t lo,
     const bool role =
         !w.is_quote && (IsRoleNoun(w.stem) || IsOfficeNoun(w.stem));
     if (s->resolved) {
-      if (!resolved || (after_resolved && !IsNominative(w.particle))) {
+      // "스즈키 겐타는 …머물렀는데, 그는 …라고 말했다": the pronoun is the
+      // person this sentence named, not an earlier speaker.
+      const bool pronoun_for_resolved =
+          resolved && !w.is_quote && IsSpeakerPronoun(w.stem) &&
+          IsPerson(resolved->speaker);
+      if (!pronoun_for_resolved &&
+          (!resolved || (after_resolved && !IsNominative(w.particle)))) {
         resolved = std::move(s);
         after_resolved = false;
       }

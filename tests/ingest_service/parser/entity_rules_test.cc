@@ -401,6 +401,11 @@ TEST(EntityRulesTest, MakersAndFactoriesByEnding) {
       {"해림식품은 제품을 회수했다.", "파업은 창원공장으로 번졌다.",
        "냉동식품과 자동차공장 수요가 늘었다."});
   EXPECT_TRUE(HasEntity(a, "해림식품", kOrg));
+  const Article funds = Extracted(
+      {"사업은 아시아녹색기금이 맡고, 장학기금과 발전기금은 따로 쓴다."});
+  EXPECT_TRUE(HasEntity(funds, "아시아녹색기금", kOrg));
+  EXPECT_TRUE(NoEntity(funds, "장학기금"));
+  EXPECT_TRUE(NoEntity(funds, "발전기금"));
   EXPECT_TRUE(HasEntity(a, "창원공장", kLocation));
   EXPECT_TRUE(NoEntity(a, "냉동식품"));
   EXPECT_TRUE(NoEntity(a, "자동차공장"));

@@ -508,6 +508,20 @@ TEST(QuoteExtractorTest, OrganisationNamedWithWhatItIs) {
   EXPECT_EQ(quotes[0].speaker(), "한빛FC");
 }
 
+TEST(QuoteExtractorTest, PronounIsThePersonTheSentenceNamed) {
+  const std::vector<Quote> quotes = Extract(
+      ArticleBuilder()
+          .Section({"한빛연맹은 이번 기록이 올해 최고라고 평가했다. 일본의 "
+                    "다카기 료는 6위에 머물렀는데, 그는 \"후반 스퍼트는 "
+                    "예상하지 못했다\"라고 말했다."})
+          .Entity("한빛연맹", kOrg)
+          .Entity("다카기 료", kPerson)
+          .Build());
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[1].speaker(), "다카기 료");
+  EXPECT_EQ(quotes[1].text(), "후반 스퍼트는 예상하지 못했다");
+}
+
 TEST(QuoteExtractorTest, QuotativeMyeoChain) {
   const std::vector<Quote> quotes = Extract(
       ArticleBuilder()
