@@ -21,8 +21,12 @@ def entities(r):
 def entity(r):
     e = r["entity"]
     print(f"  {e['name']} ({e['type'][len('ENTITY_TYPE_'):]}) quotes={e.get('quoteCount', 0)}")
+    shown = set()  # a name and its gloss share one sentence
     for m in r.get("mentions", []):
-        print(f"   - {m.get('snippet', '')[:110]}")
+        snippet = m.get("snippet", "")
+        if snippet not in shown:
+            shown.add(snippet)
+            print(f"   - {snippet[:110]}")
     seen = ", ".join(c["name"] for c in r.get("cooccurring", [])[:6])
     print(f"  seen with: {seen}")
 
