@@ -12,8 +12,9 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "absl/strings/strip.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "shared/text/hangul.h"
 #include "shared/text/normalize.h"
 
@@ -1273,6 +1274,30 @@ class Rules {
     return paren;
   }
 
+  // Nature Energy, Brightwell Pharma, Sky Sports: English words that name
+  // organisations, never people.
+  static bool HasOrganisationWord(absl::string_view gloss) {
+    static constexpr absl::string_view kWords[] = {
+        "energy", "pharma", "pharmaceuticals", "sports", "group", "holdings",
+        "inc", "corp", "company", "bank", "research", "institute",
+        "university", "museum", "foundation", "alliance", "air", "airlines",
+        "motors", "electronics", "entertainment", "studios", "games",
+        "worlds", "media", "news", "times", "post", "journal", "capital",
+        "partners", "labs", "systems", "technologies", "networks", "power",
+        "fund", "council", "association", "agency", "center", "centre",
+        "park", "arena", "stadium", "records", "music", "pictures", "films",
+        "bio", "therapeutics", "nature", "science", "club", "fc", "united",
+        "city", "college", "school", "hospital", "league", "federation",
+        "committee", "union", "party", "press", "magazine", "review"};
+    for (absl::string_view word : absl::StrSplit(gloss, ' ')) {
+      const std::string lower = absl::AsciiStrToLower(word);
+      for (absl::string_view w : kWords) {
+        if (lower == w) return true;
+      }
+    }
+    return false;
+  }
+
   // sleep debt, chasm: Latin words all in lower case, as a common noun is
   // written.
   static bool LowerCaseWords(absl::string_view gloss) {
@@ -1365,12 +1390,16 @@ class Rules {
         const size_t gloss_words =
             std::count(gloss.begin(), gloss.end(), ' ') + 1;
         // 스타얼라이언스(Star Alliance): one long word may write every word
-        // of the gloss; 마틴(Sophie Martin) cannot.
-        const bool whole_in_one =
+        // of the gloss; 마틴(Sophie Martin) cannot. After a long one, only
+        // words that look transliterated join (네이처 케미스트리, not 직전
+        // 스타얼라이언스).
+        const bool long_head =
             head.syllables >= 2 * static_cast<int>(gloss_words);
         // (A word of one syllable ends the run: 이어진 뒤 시카고 미술관.)
-        while (!whole_in_one && i - first + 1 < gloss_words && first > 0 &&
+        while (i - first + 1 < gloss_words && first > 0 &&
                unit.SpaceBetween(first) &&
+               (!long_head ||
+                text::HasNonSinoSyllable(unit.words[first - 1].stem)) &&
                unit.words[first - 1].syllables >= 2 &&
                unit.words[first - 1].particle.empty() &&
                unit.words[first - 1].all_hangul &&
@@ -1408,11 +1437,14 @@ class Rules {
       if (kind == GlossKind::kLatin && (ProperLatin(gloss) || capitals)) {
         strength = capitals ? kCapitalGlossStrength : kGlossStrength;
         const size_t head_words = i - first + 1;
+        // 소피 마틴(Sophie Martin) is a person; 네이처 에너지(Nature Energy)
+        // a journal: a word of an organisation's name tells them apart.
         if (quoted) {
           type = kProduct;
         } else if (head_words >= 2 &&
                    std::count(gloss.begin(), gloss.end(), ' ') + 1 ==
-                       static_cast<long>(head_words)) {
+                       static_cast<long>(head_words) &&
+                   !HasOrganisationWord(gloss)) {
           type = kPerson;
         } else {
           type = kOrg;

@@ -439,5 +439,26 @@ TEST(EntityRulesTest, GlossHeadStopsAtShortWordsAndLongTransliterations) {
   EXPECT_TRUE(NoEntity(a, "회사는 스카이라이트엔진"));
 }
 
+TEST(EntityRulesTest, TwoWordGlossIsAPersonUnlessItNamesABody) {
+  const Article a = Extracted(
+      {"논문은 네이처 케미스트리(Nature Chemistry)에 실렸다.",
+       "공동 저자인 클라라 호프만(Clara Hoffmann) 박사가 설명했다.",
+       "판권은 블루웨일 스튜디오(Bluewhale Studios)가 샀다."});
+  EXPECT_TRUE(HasEntity(a, "네이처 케미스트리", kOrg));
+  EXPECT_TRUE(HasEntity(a, "클라라 호프만", kPerson));
+  EXPECT_TRUE(HasEntity(a, "블루웨일 스튜디오", kOrg));
+}
+
+TEST(EntityRulesTest, AgenciesCampusesAndLocalMedia) {
+  const Article a = Extracted(
+      {"계약은 한별스포츠매니지먼트가 맡았다.",
+       "국가바이오개발사업단과 강원투데이가 발표했다.",
+       "생산은 평택캠퍼스에서 한다."});
+  EXPECT_TRUE(HasEntity(a, "한별스포츠매니지먼트", kOrg));
+  EXPECT_TRUE(HasEntity(a, "국가바이오개발사업단", kOrg));
+  EXPECT_TRUE(HasEntity(a, "강원투데이", kOrg));
+  EXPECT_TRUE(HasEntity(a, "평택캠퍼스", kLocation));
+}
+
 }  // namespace
 }  // namespace gisa::ingest
