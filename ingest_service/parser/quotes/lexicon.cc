@@ -40,7 +40,7 @@ constexpr const char* kHadaEndings[] = {
     "했다",   "했습니다", "했으며", "했고",   "했는데", "했지만",
     "했어요", "했죠",     "하며",   "하면서", "하고",   "한다",
     "합니다", "하기도",   "하였다", "하였습니다", "하였으며", "하였고",
-    "했던",   "하셨다",   "하셨습니다"};
+    "했던",   "하셨다",   "하셨습니다", "하면서도", "하면서는"};
 
 // Nouns among those that make verbs of thinking.
 constexpr const char* kJudgementNouns[] = {"생각", "판단", "확신", "추측",
@@ -238,7 +238,8 @@ bool IsStanceObject(absl::string_view word) {
        "계획을", "방침을", "우려를", "분석을", "평가를", "주장을", "말을",
        "생각을", "의지를", "목소리를", "메시지를", "경고를", "진단을",
        "예측을", "관측을", "지적을", "소식을", "점도", "입장도", "의사를",
-       "취지의", "설명을", "답을", "답변을", "전언을", "바람을"}));
+       "취지의", "설명을", "답을", "답변을", "전언을", "바람을", "포부를",
+       "소감을", "각오를", "다짐을", "기대를", "구상을"}));
   return kObjects->contains(word);
 }
 
@@ -288,7 +289,11 @@ bool IsOfficeNoun(absl::string_view stem) {
       MakeSet({"사무국", "측", "관계자", "관계자들", "대변인", "대변인실",
                "당국", "본부", "사무처", "홍보팀", "홍보실", "경영진", "이사회",
                "연구진", "연구팀", "조사팀"}));
-  return kOffices->contains(stem);
+  if (kOffices->contains(stem)) return true;
+  // 롯데면세점 제주점, 한빛은행 부산지점: a branch speaks for its company.
+  return stem.size() > 3 &&
+         (absl::EndsWith(stem, "점") || absl::EndsWith(stem, "지사") ||
+          absl::EndsWith(stem, "지점") || absl::EndsWith(stem, "법인"));
 }
 
 bool IsGenericNoun(absl::string_view stem) {
@@ -318,7 +323,7 @@ bool IsDocumentNoun(absl::string_view stem) {
 bool EndsClause(absl::string_view word) {
   for (absl::string_view ending :
        {"으나", "지만", "는데", "은데", "았고", "었고", "했고", "였고", "겠고",
-        "으며", "했으며", "였으며"}) {
+        "으며", "했으며", "였으며", "계획이고", "예정이고", "방침이고"}) {
     if (word.size() > ending.size() && absl::EndsWith(word, ending)) {
       return true;
     }

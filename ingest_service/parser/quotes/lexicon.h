@@ -86,7 +86,7 @@ bool IsHolderPredicate(absl::string_view word);
 bool IsRoleNoun(absl::string_view stem);
 
 // A noun for an organisation's office that speaks for it: 사무국, 측,
-// 관계자, 대변인 (so "MLB 사무국" speaks for MLB).
+// 관계자, 대변인 (so "MLB 사무국" speaks for MLB), or a branch (제주점).
 bool IsOfficeNoun(absl::string_view stem);
 
 // A generic noun that is no person's name: 업계, 정부, 당국, and nouns

@@ -153,6 +153,7 @@ class ParagraphScanner {
   Item AnalyseWord(const Word& w) const;
   absl::string_view NameStem(absl::string_view word) const;
   bool IsPerson(const Speaker& speaker) const;
+  void NotePersonSubject();
 
   // The first word in [from, from + kCueLookahead) whose cue class has
   // `cls`, crossing no clause; -1 if none.
@@ -286,10 +287,26 @@ void ParagraphScanner::ScanSentence(ByteRange sentence,
   source_.reset();
   sentence_has_quote_ = false;
   AttributePendingQuote();
+  const size_t found_before = found_.size();
   for (size_t i = 0; i < items_.size(); ++i) {
     i = items_[i].is_quote ? HandleQuote(i) : HandleWord(i);
   }
   FlushSource();
+  if (found_.size() == found_before) NotePersonSubject();
+}
+
+void ParagraphScanner::NotePersonSubject() {
+  for (size_t j = 0; j < items_.size() && j < kMaxSubjectScan; ++j) {
+    const Item& w = items_[j];
+    if (w.is_quote || !IsSubjectParticle(w.particle)) continue;
+    if (IsSpeakerPronoun(w.stem)) return;
+    std::optional<Subject> s = ResolveNp(0, j);
+    if (s && s->resolved && IsPerson(s->speaker)) {
+      state_->last_person = s->speaker;
+      state_->last_person_is_newer = true;
+    }
+    return;
+  }
 }
 
 int ParagraphScanner::NamedAfter(size_t from) const {
@@ -830,20 +847,21 @@ bool ParagraphScanner::SameName(size_t a, size_t b) const {
 }
 
 int ParagraphScanner::PartialPerson(size_t k) const {
+  // "강 씨는" after 강도윤 and then his father 강만석: the bearer of the
+  // name mentioned last.
   const std::vector<int>& persons = index_.PersonsWithPart(items_[k].stem);
   if (persons.empty()) return -1;
-  if (state_->last_speaker) {
-    for (int e : persons) {
-      if (e == state_->last_speaker->entity) return e;
-    }
-  }
+  int best = persons.front();
+  SpeakerIndex::Place latest;
   for (int e : persons) {
-    if (index_.MentionedBefore(e, p_.section, p_.paragraph,
-                               items_[k].word.begin)) {
-      return e;
+    const std::optional<SpeakerIndex::Place> place = index_.LastMentionBefore(
+        e, {p_.section, p_.paragraph, items_[k].word.begin});
+    if (place && (latest.section < 0 || latest < *place)) {
+      latest = *place;
+      best = e;
     }
   }
-  return persons.front();
+  return best;
 }
 
 size_t ParagraphScanner::NpStart(size_t lo, size_t head) const {
@@ -1102,6 +1120,13 @@ std::optional<Subject> ParagraphScanner::ResolveEnglish(size_t lo,
 
 std::optional<Subject> ParagraphScanner::Carried(
     bool explicit_reference) const {
+  if (explicit_reference && state_->last_person &&
+      state_->last_person_is_newer) {
+    Subject s;
+    s.speaker = *state_->last_person;
+    s.resolved = true;
+    return s;
+  }
   if (!state_->last_speaker) return std::nullopt;
   if (!explicit_reference && state_->last_paragraph != p_.paragraph) {
     return std::nullopt;
@@ -1155,6 +1180,7 @@ void ParagraphScanner::Emit(QuoteKind kind, const Speaker& speaker,
   q.text = {begin, begin + static_cast<int>(trimmed.size())};
   found_.push_back(std::move(q));
   state_->last_speaker = speaker;
+  state_->last_person_is_newer = false;
   state_->last_paragraph = p_.paragraph;
   sentence_has_quote_ = true;
 }

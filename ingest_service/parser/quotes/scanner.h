@@ -41,6 +41,10 @@ struct SectionState {
   // a connective (그는, 이어) anywhere in the section.
   std::optional<Speaker> last_speaker;
   int last_paragraph = -1;
+  // A person a later sentence named as its subject without quoting them
+  // ("강도윤은 기자회견에 나섰다."): a pronoun after it means them.
+  std::optional<Speaker> last_person;
+  bool last_person_is_newer = false;
 };
 
 struct FoundQuote {

@@ -100,17 +100,14 @@ const std::vector<int>& SpeakerIndex::PersonsWithPart(
   return it == by_part_.end() ? *kNone : it->second;
 }
 
-bool SpeakerIndex::MentionedBefore(int entity, int section, int paragraph,
-                                   int at) const {
+std::optional<SpeakerIndex::Place> SpeakerIndex::LastMentionBefore(
+    int entity, const Place& place) const {
+  std::optional<Place> last;
   for (const gisa::v1::Mention& m : article_->entities(entity).mentions()) {
-    if (m.section() < section ||
-        (m.section() == section &&
-         (m.paragraph() < paragraph ||
-          (m.paragraph() == paragraph && m.begin() < at)))) {
-      return true;
-    }
+    const Place here{m.section(), m.paragraph(), m.begin()};
+    if (here < place && (!last || *last < here)) last = here;
   }
-  return false;
+  return last;
 }
 
 }  // namespace gisa::ingest::quotes

@@ -9,7 +9,9 @@
 #ifndef GISA_INGEST_SERVICE_PARSER_QUOTES_SPEAKERS_H_
 #define GISA_INGEST_SERVICE_PARSER_QUOTES_SPEAKERS_H_
 
+#include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -49,8 +51,18 @@ class SpeakerIndex {
   // or three syllables ("정" of "정태윤").
   const std::vector<int>& PersonsWithPart(absl::string_view part) const;
 
-  // Whether `entity` is mentioned at or before the given place.
-  bool MentionedBefore(int entity, int section, int paragraph, int at) const;
+  // A place in the article: section, paragraph, byte offset.
+  struct Place {
+    int section = -1;
+    int paragraph = -1;
+    int at = -1;
+    bool operator<(const Place& o) const {
+      return std::tie(section, paragraph, at) <
+             std::tie(o.section, o.paragraph, o.at);
+    }
+  };
+  // The last mention of `entity` before `place`, if any.
+  std::optional<Place> LastMentionBefore(int entity, const Place& place) const;
 
   const gisa::v1::Entity& entity(int i) const {
     return article_->entities(i);

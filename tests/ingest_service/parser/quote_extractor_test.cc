@@ -522,6 +522,57 @@ TEST(QuoteExtractorTest, PronounIsThePersonTheSentenceNamed) {
   EXPECT_EQ(quotes[1].text(), "후반 스퍼트는 예상하지 못했다");
 }
 
+TEST(QuoteExtractorTest, PronounAfterANamedSubjectWithoutAQuote) {
+  const std::vector<Quote> quotes = Extract(
+      ArticleBuilder()
+          .Section({"한빛증권의 문채원 연구원은 수출이 늘 것이라고 밝혔다.",
+                    "신인 오지훈은 입단식에 나섰다. 그는 \"꿈이 이뤄졌다\"라고 "
+                    "말했다."})
+          .Entity("한빛증권", kOrg)
+          .Entity("문채원", kPerson)
+          .Entity("오지훈", kPerson)
+          .Build());
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[1].speaker(), "오지훈");
+}
+
+TEST(QuoteExtractorTest, SurnameAndTitleIsTheBearerNamedLast) {
+  const std::vector<Quote> quotes = Extract(
+      ArticleBuilder()
+          .Section({"강태오는 \"실감이 안 난다\"고 말했다. 아버지 강석진(58) 씨도 "
+                    "함께했다. 강 씨는 아들이 매일 연습했다고 회상했다."})
+          .Entity("강태오", kPerson)
+          .Entity("강석진", kPerson)
+          .Build());
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[1].speaker(), "강석진");
+}
+
+TEST(QuoteExtractorTest, CueWithMyeonseodoAndAStanceObject) {
+  const std::vector<Quote> quotes = Extract(
+      ArticleBuilder()
+          .Section({"문채원 연구원은 \"급락 가능성은 낮다\"고 분석하면서도, "
+                    "하반기에는 둔화할 수 있다고 덧붙였다. 문 연구원은 다음 "
+                    "분기에 회복하겠다는 포부를 밝혔다."})
+          .Entity("문채원", kPerson)
+          .Build());
+  ASSERT_EQ(quotes.size(), 3u) << quotes.size();
+  EXPECT_EQ(quotes[0].text(), "급락 가능성은 낮다");
+  EXPECT_EQ(quotes[0].cue(), "분석하면서도");
+  EXPECT_EQ(quotes[1].text(), "하반기에는 둔화할 수 있다");
+  EXPECT_EQ(quotes[2].speaker(), "문채원");
+}
+
+TEST(QuoteExtractorTest, BranchSpeaksForItsCompany) {
+  const std::vector<Quote> quotes = Extract(
+      ArticleBuilder()
+          .Section({"한빛면세점 제주점은 매출이 45% 늘었다고 밝혔다."})
+          .Entity("한빛면세점", kOrg)
+          .Build());
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker(), "한빛면세점");
+}
+
 TEST(QuoteExtractorTest, QuotativeMyeoChain) {
   const std::vector<Quote> quotes = Extract(
       ArticleBuilder()
