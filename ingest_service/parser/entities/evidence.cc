@@ -861,11 +861,12 @@ class Rules {
     }
     // Before another word the first word is whole (엘레나, not 엘레 + 나)
     // unless it carries a case particle.
-    // (우완 서정호로: a Korean name takes 로 as a particle.)
+    // (우완 서정호로, 멤버 서하람도: a Korean name takes them as particles.)
     const absl::string_view p = w.particle;
     const bool whole_first =
-        p.empty() || p == "나" || p == "도" || p == "만" || p == "랑" ||
-        (p == "로" && !KoreanNameShape(w.stem));
+        p.empty() || ((p == "나" || p == "도" || p == "만" || p == "랑" ||
+                       p == "로") &&
+                      !KoreanNameShape(w.stem));
     if (whole_first && j + 1 < n && unit.SpaceBetween(j + 1)) {
       const UnitWord& next = unit.words[j + 1];
       const absl::string_view first = w.text;

@@ -272,6 +272,13 @@ class Resolver {
     absl::flat_hash_map<std::string, int> owner;  // word key -> root, or -1
     absl::flat_hash_set<std::string> surnames;
     for (const Evidence& e : evidence_) {
+      // 브라이트웰 파마(Brightwell Pharma) ... 브라이트웰은: the first word
+      // of a company's foreign name stands for it.
+      if (e.type == gisa::v1::ENTITY_TYPE_ORGANIZATION &&
+          WordCount(e.name) >= 2 && e.entry == nullptr) {
+        AddCompanyShortName(e, &owner, &surnames);
+        continue;
+      }
       if (e.type != gisa::v1::ENTITY_TYPE_PERSON || WordCount(e.name) < 2) {
         continue;
       }
@@ -312,6 +319,28 @@ class Resolver {
       it->second = root;
       alias_keys_.insert(key);
     }
+  }
+
+  void AddCompanyShortName(const Evidence& e,
+                           absl::flat_hash_map<std::string, int>* owner,
+                           absl::flat_hash_set<std::string>* short_names) {
+    auto full = key_root_.find(MatchKey(e.name));
+    if (full == key_root_.end() ||
+        groups_[full->second].type != gisa::v1::ENTITY_TYPE_ORGANIZATION) {
+      return;
+    }
+    const std::vector<absl::string_view> words =
+        absl::StrSplit(e.name, ' ', absl::SkipEmpty());
+    const absl::string_view first = words.front();
+    const std::string key = MatchKey(first);
+    if (!text::IsAllHangul(first) || text::CodePointCount(first) < 3 ||
+        !text::HasNonSinoSyllable(first) || lex_.IsStopword(key) ||
+        lex_.FindName(key) != nullptr) {
+      return;
+    }
+    auto [it, inserted] = owner->try_emplace(key, full->second);
+    if (!inserted && it->second != full->second) it->second = -1;
+    short_names->insert(key);
   }
 
   void FindMentions() {

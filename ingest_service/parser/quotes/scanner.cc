@@ -6,6 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
 #include "ingest_service/parser/quotes/lexicon.h"
 #include "ingest_service/parser/quotes/marks.h"
 #include "shared/text/josa.h"
@@ -644,6 +645,12 @@ void ParagraphScanner::FlushSource() {
        std::move(source.cue), source.text_begin, end);
 }
 
+// 전문가들, 업계, 관계자: common nouns for who speaks.
+bool SpeakerLikeNoun(absl::string_view stem) {
+  absl::ConsumeSuffix(&stem, "들");
+  return IsGenericNoun(stem);
+}
+
 bool ParagraphScanner::IsPerson(const Speaker& speaker) const {
   return speaker.entity >= 0 && index_.entity(speaker.entity).type() ==
                                     gisa::v1::ENTITY_TYPE_PERSON;
@@ -719,6 +726,14 @@ std::optional<Subject> ParagraphScanner::SelectSubject(size_t lo,
       if (after_resolved && role && topic) {
         resolved = std::move(s);
         after_resolved = false;
+      } else if (after_resolved && topic && SpeakerLikeNoun(w.stem)) {
+        // "국토교통부는 …할 계획이고, 전문가들은 …라고 지적했다": people
+        // named by a common noun after a clause of their own speak, not
+        // the organisation before them.
+        resolved.reset();
+        fallback = std::move(s);
+        fallback_topic = true;
+        after_fallback = false;
       }
       continue;
     }

@@ -274,6 +274,16 @@ TEST(EntityExtractorTest, OneWordOfAFullNameLaterIsTheSamePerson) {
   EXPECT_EQ(a.entities_size(), 2);
 }
 
+TEST(EntityExtractorTest, FirstWordOfAForeignCompanyStandsForIt) {
+  const Article a = Extracted(MakeArticle(
+      "제약", {"판권은 미국 제약사 그린포트 파마(Greenport Pharma)가 샀다. "
+               "그린포트는 하반기 허가를 신청한다."}));
+  const Entity* company = FindNamed(a, "그린포트 파마");
+  ASSERT_NE(company, nullptr) << a.ShortDebugString();
+  EXPECT_EQ(company->type(), kOrg);
+  EXPECT_EQ(FindNamed(a, "그린포트"), company);
+}
+
 TEST(EntityExtractorTest, SyllableAbbreviationOfAnOrganisation) {
   const Article a = Extracted(MakeArticle(
       "연구", {"한국천문연구원은 결과를 냈다. 천문연이 분석을 맡았다. "

@@ -460,5 +460,13 @@ TEST(EntityRulesTest, AgenciesCampusesAndLocalMedia) {
   EXPECT_TRUE(HasEntity(a, "평택캠퍼스", kLocation));
 }
 
+TEST(EntityRulesTest, BandMembersByTheirRoles) {
+  const Article a = Extracted(
+      {"리더 한서진은 각오를 밝혔다.", "보컬 도이안과 멤버 서하람도 나섰다."});
+  EXPECT_TRUE(HasEntity(a, "한서진", kPerson));
+  EXPECT_TRUE(HasEntity(a, "도이안", kPerson));
+  EXPECT_TRUE(HasEntity(a, "서하람", kPerson));
+}
+
 }  // namespace
 }  // namespace gisa::ingest

@@ -573,6 +573,27 @@ TEST(QuoteExtractorTest, BranchSpeaksForItsCompany) {
   EXPECT_EQ(quotes[0].speaker(), "한빛면세점");
 }
 
+TEST(QuoteExtractorTest, PeopleNamedByACommonNounAfterAClauseSpeak) {
+  // 전문가들 names no entity, so the sentence gives no quote; 국토교통부
+  // only planned.
+  EXPECT_TRUE(Extract(ArticleBuilder()
+                          .Section({"국토교통부는 연장 구간을 완공할 계획이고, "
+                                    "전문가들은 자족 기능이 과제라고 "
+                                    "지적했다."})
+                          .Entity("국토교통부", kOrg)
+                          .Build())
+                  .empty());
+  // A topic inside what was said is no new speaker.
+  const std::vector<Quote> quotes = Extract(
+      ArticleBuilder()
+          .Section({"문채원 교수는 학생들의 풀이 능력은 최상위권이지만 쓰기 "
+                    "능력은 약하다고 평가했다."})
+          .Entity("문채원", kPerson)
+          .Build());
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker(), "문채원");
+}
+
 TEST(QuoteExtractorTest, QuotativeMyeoChain) {
   const std::vector<Quote> quotes = Extract(
       ArticleBuilder()
