@@ -262,85 +262,80 @@ class Resolver {
     return true;
   }
 
-  // 모리타 겐지 ... 모리타 감독은, 에밀리 카터 ... 카터 박사는: a person
-  // named later by one word of the full name is the same person, when the
-  // full name is the only one of the article that word belongs to. The
-  // last word (a surname, in the Western order) is taken wherever it
-  // stands; the first (a surname in the Japanese order, else a given name)
-  // only where other evidence made it a person.
+  // 모리타 겐지 ... 모리타 감독은, 에밀리 카터 ... 카터 박사는, 브라이트웰
+  // 파마(Brightwell Pharma) ... 브라이트웰은: one word of a full name,
+  // later on its own, names the same thing when it belongs to no other
+  // full name of the article.
+  struct ShortName {
+    int root = -1;          // the full name's group; -1 when several
+    bool anywhere = false;  // a mention wherever it stands
+  };
+
   void AddShortNames() {
-    absl::flat_hash_map<std::string, int> owner;  // word key -> root, or -1
-    absl::flat_hash_set<std::string> surnames;
+    absl::flat_hash_map<std::string, ShortName> short_names;
     for (const Evidence& e : evidence_) {
-      // 브라이트웰 파마(Brightwell Pharma) ... 브라이트웰은: the first word
-      // of a company's foreign name stands for it.
-      if (e.type == gisa::v1::ENTITY_TYPE_ORGANIZATION &&
-          WordCount(e.name) >= 2 && e.entry == nullptr) {
-        AddCompanyShortName(e, &owner, &surnames);
-        continue;
-      }
-      if (e.type != gisa::v1::ENTITY_TYPE_PERSON || WordCount(e.name) < 2) {
-        continue;
-      }
+      if (WordCount(e.name) < 2) continue;
       auto full = key_root_.find(MatchKey(e.name));
-      if (full == key_root_.end() ||
-          groups_[full->second].type != gisa::v1::ENTITY_TYPE_PERSON) {
-        continue;
-      }
+      if (full == key_root_.end()) continue;
+      const int root = full->second;
       const std::vector<absl::string_view> words =
           absl::StrSplit(e.name, ' ', absl::SkipEmpty());
-      for (absl::string_view w : {words.front(), words.back()}) {
-        auto [it, inserted] = owner.try_emplace(MatchKey(w), full->second);
-        if (!inserted && it->second != full->second) it->second = -1;
-      }
-      const absl::string_view surname = words.back();
-      if (text::IsAllHangul(surname) && text::CodePointCount(surname) >= 2 &&
-          !lex_.IsStopword(MatchKey(surname)) &&
-          lex_.FindName(MatchKey(surname)) == nullptr &&
-          lex_.MatchRole(surname) == nullptr) {
-        surnames.insert(MatchKey(surname));
+      if (e.type == gisa::v1::ENTITY_TYPE_PERSON &&
+          groups_[root].type == gisa::v1::ENTITY_TYPE_PERSON) {
+        // The last word is a surname in the Western order; the first a
+        // surname in the Japanese order, else a given name, so it counts
+        // only where other evidence made it a person.
+        NoteShortName(words.front(), root, false, &short_names);
+        NoteShortName(words.back(), root, FreeWord(words.back(), 2),
+                      &short_names);
+      } else if (e.type == gisa::v1::ENTITY_TYPE_ORGANIZATION &&
+                 groups_[root].type == gisa::v1::ENTITY_TYPE_ORGANIZATION &&
+                 e.entry == nullptr && FreeWord(words.front(), 3) &&
+                 text::HasNonSinoSyllable(words.front())) {
+        NoteShortName(words.front(), root, true, &short_names);
       }
     }
-    for (const auto& [key, root] : owner) {
-      auto it = key_root_.find(key);
-      if (root < 0 || it == key_root_.end()) {
-        if (root >= 0 && surnames.contains(key)) {
-          key_root_[key] = root;
-          alias_keys_.insert(key);
-        }
-        continue;
-      }
-      if (it->second == root) continue;
-      const Group& shorter = groups_[it->second];
-      if (shorter.type != gisa::v1::ENTITY_TYPE_PERSON ||
-          shorter.entry != nullptr || shorter.name_words != 1) {
-        continue;
-      }
-      it->second = root;
-      alias_keys_.insert(key);
+    for (const auto& [key, short_name] : short_names) {
+      LinkShortName(key, short_name);
     }
   }
 
-  void AddCompanyShortName(const Evidence& e,
-                           absl::flat_hash_map<std::string, int>* owner,
-                           absl::flat_hash_set<std::string>* short_names) {
-    auto full = key_root_.find(MatchKey(e.name));
-    if (full == key_root_.end() ||
-        groups_[full->second].type != gisa::v1::ENTITY_TYPE_ORGANIZATION) {
+  static void NoteShortName(
+      absl::string_view word, int root, bool anywhere,
+      absl::flat_hash_map<std::string, ShortName>* short_names) {
+    auto [it, inserted] =
+        short_names->try_emplace(MatchKey(word), ShortName{root, anywhere});
+    if (!inserted && it->second.root != root) it->second.root = -1;
+  }
+
+  // A Hangul word of `min_syllables` or more that no lexicon or role
+  // claims.
+  bool FreeWord(absl::string_view word, int min_syllables) const {
+    const std::string key = MatchKey(word);
+    return text::IsAllHangul(word) &&
+           text::CodePointCount(word) >= min_syllables &&
+           !lex_.IsStopword(key) && lex_.FindName(key) == nullptr &&
+           lex_.MatchRole(word) == nullptr;
+  }
+
+  void LinkShortName(const std::string& key, const ShortName& short_name) {
+    if (short_name.root < 0) return;
+    auto it = key_root_.find(key);
+    if (it == key_root_.end()) {
+      if (short_name.anywhere) {
+        key_root_[key] = short_name.root;
+        alias_keys_.insert(key);
+      }
       return;
     }
-    const std::vector<absl::string_view> words =
-        absl::StrSplit(e.name, ' ', absl::SkipEmpty());
-    const absl::string_view first = words.front();
-    const std::string key = MatchKey(first);
-    if (!text::IsAllHangul(first) || text::CodePointCount(first) < 3 ||
-        !text::HasNonSinoSyllable(first) || lex_.IsStopword(key) ||
-        lex_.FindName(key) != nullptr) {
+    const Group& shorter = groups_[it->second];
+    if (it->second == short_name.root ||
+        shorter.type != gisa::v1::ENTITY_TYPE_PERSON ||
+        shorter.entry != nullptr || shorter.name_words != 1) {
       return;
     }
-    auto [it, inserted] = owner->try_emplace(key, full->second);
-    if (!inserted && it->second != full->second) it->second = -1;
-    short_names->insert(key);
+    it->second = short_name.root;
+    alias_keys_.insert(key);
   }
 
   void FindMentions() {
