@@ -425,14 +425,15 @@ class Rules {
 
   // 미국 법무부, 일본 정부, 홍콩 경찰: a body that every country has is
   // named by its country, as 미국 항공우주국 is (and is not the 법무부 of
-  // another sentence).
+  // another sentence). Only countries (countries.tsv): 서초구 법원 is a
+  // court in a district.
   void CountryBodyRule(size_t u) {
     const TextUnit& unit = units_[u];
     for (size_t i = 0; i + 1 < unit.words.size(); ++i) {
       const UnitWord& place = unit.words[i];
       const LexiconName* entry = LexiconWord(u, i);
       if (covered_[u][i] != kLocation || !place.particle.empty() ||
-          entry == nullptr || entry->type != kLocation ||
+          entry == nullptr || !entry->country ||
           !unit.SpaceBetween(i + 1) || !PublicBody(u, i + 1)) {
         continue;
       }
@@ -548,8 +549,21 @@ class Rules {
       }
       if (text::CodePointCount(word.substr(at)) >= 2 &&
           Stop(word.substr(at))) {
-        return true;
+        // 국립장수의료연구센터, 전국금속노동조합: a generic ending after a
+        // public qualifier of its own is a body's name.
+        return !PublicQualifier(word.substr(0, at));
       }
+    }
+    return false;
+  }
+
+  // The head of a public body's name: 국립, 한국, 전국 … and more words
+  // after them (국립장수의료), or a known place (부산 + 연구센터).
+  bool PublicQualifier(absl::string_view head) const {
+    if (text::CodePointCount(head) < 3) return false;
+    for (absl::string_view q : {"국립", "한국", "국제", "세계", "중앙", "대한",
+                                "전국", "국가"}) {
+      if (absl::StartsWith(head, q)) return true;
     }
     return false;
   }

@@ -162,6 +162,7 @@ absl::Status EntityLexicon::AddFile(absl::string_view path,
       }
       auto entry = std::make_unique<LexiconName>();
       entry->name = std::string(absl::StripAsciiWhitespace(cols[0]));
+      entry->country = absl::EndsWith(path, "/countries.tsv");
       entry->type = ParseEntityType(absl::StripAsciiWhitespace(cols[1]));
       if (entry->name.empty()) return Malformed(path, number, "empty name");
       if (entry->type == gisa::v1::ENTITY_TYPE_UNSPECIFIED) {

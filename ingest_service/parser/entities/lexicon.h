@@ -32,6 +32,8 @@ struct LexiconName {
   std::string name;
   gisa::v1::EntityType type = gisa::v1::ENTITY_TYPE_UNSPECIFIED;
   std::vector<std::string> aliases;
+  // Listed in entities/countries.tsv: a country, continent or world region.
+  bool country = false;
 };
 
 // A name ending that marks a type: 전자 -> ORGANIZATION for 삼성전자.

@@ -162,8 +162,13 @@ class Resolver {
     for (const auto& [key, id] : keys_.ids()) {
       const Group& g = groups_[keys_.Find(id)];
       if (g.type == gisa::v1::ENTITY_TYPE_UNSPECIFIED) continue;
-      // A generic noun stays out unless a lexicon says otherwise.
-      if (lex_.IsStopword(key) && g.entry == nullptr) continue;
+      // A generic noun, or a descriptor (라면, 스타트업), stays out unless
+      // a lexicon says otherwise.
+      if ((lex_.IsStopword(key) ||
+           lex_.CueType(key) != gisa::v1::ENTITY_TYPE_UNSPECIFIED) &&
+          g.entry == nullptr) {
+        continue;
+      }
       key_root_[key] = keys_.Find(id);
     }
   }

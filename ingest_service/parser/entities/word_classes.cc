@@ -221,7 +221,13 @@ bool HasOrganisationWord(absl::string_view gloss) {
       "park", "arena", "stadium", "records", "music", "pictures", "films",
       "bio", "therapeutics", "nature", "science", "club", "fc", "united",
       "city", "college", "school", "hospital", "league", "federation",
-      "committee", "union", "party", "press", "magazine", "review"};
+      "committee", "union", "party", "press", "magazine", "review",
+      "shipping", "lines", "logistics", "marine", "maritime", "ocean",
+      "airways", "foods", "trading", "industries", "steel", "chemical",
+      "solutions", "software", "ventures", "investment", "investments",
+      "securities", "insurance", "hotels", "resorts", "studio", "network",
+      "broadcasting", "channel", "golf", "motor", "health", "medical",
+      "clinic", "academy", "orchestra"};
   for (absl::string_view word : absl::StrSplit(gloss, ' ')) {
     const std::string lower = absl::AsciiStrToLower(word);
     for (absl::string_view w : kWords) {

@@ -468,5 +468,43 @@ TEST(EntityRulesTest, BandMembersByTheirRoles) {
   EXPECT_TRUE(HasEntity(a, "서하람", kPerson));
 }
 
+TEST(EntityRulesTest, GenericEndingAfterAPublicQualifierIsAName) {
+  const Article a = Extracted(
+      {"국립해양생물연구센터와 전국화학섬유노동조합이 참여했다.",
+       "시내 연구센터와 노동조합도 함께했다."});
+  EXPECT_TRUE(HasEntity(a, "국립해양생물연구센터", kOrg));
+  EXPECT_TRUE(HasEntity(a, "전국화학섬유노동조합", kOrg));
+  EXPECT_TRUE(NoEntity(a, "연구센터"));
+  EXPECT_TRUE(NoEntity(a, "노동조합"));
+}
+
+TEST(EntityRulesTest, OnlyCountriesNameTheirBodies) {
+  const Article a = Extracted(
+      {"변호인은 서울 서초구 법원 앞에서 입장을 밝혔다.",
+       "일본 정부는 유감을 표했다."});
+  EXPECT_TRUE(NoEntity(a, "서초구 법원"));
+  EXPECT_TRUE(HasEntity(a, "서초구", kLocation));
+  EXPECT_TRUE(HasEntity(a, "일본 정부", kOrg));
+}
+
+TEST(EntityRulesTest, DescriptorsAreNoEntities) {
+  const Article a = Extracted(
+      {"'라면'이 수출 효자로 떠올랐다.", "라면 수출은 늘었고 라면 값도 올랐다."});
+  EXPECT_TRUE(NoEntity(a, "라면"));
+}
+
+TEST(EntityRulesTest, PeaksSheltersTaxOfficesAndPortals) {
+  const Article a = Extracted(
+      {"등산객은 천왕봉을 지나 장터목대피소에 닿았다.",
+       "강남세무서는 조사를 마쳤고, 허진영 세무사는 설명했다.",
+       "국내 포털 누리온이 새 서비스를 냈다. 포털 누리온은 가입자를 "
+       "늘렸다."});
+  EXPECT_TRUE(HasEntity(a, "천왕봉", kLocation));
+  EXPECT_TRUE(HasEntity(a, "장터목대피소", kLocation));
+  EXPECT_TRUE(HasEntity(a, "강남세무서", kOrg));
+  EXPECT_TRUE(HasEntity(a, "허진영", kPerson));
+  EXPECT_TRUE(HasEntity(a, "누리온", kOrg));
+}
+
 }  // namespace
 }  // namespace gisa::ingest
