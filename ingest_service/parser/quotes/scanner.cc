@@ -888,7 +888,11 @@ size_t ParagraphScanner::NpStart(size_t lo, size_t head) const {
     if (w.is_quote || w.word.clause_end || w.word.sentence_end) break;
     if (IsAdverbial(w.core)) break;
     if (!SameName(first - 1, first)) {
-      if (!w.particle.empty() && w.particle != "의") break;
+      // 경영학과 교수, 신경과 교수: a department before a role ends in 과,
+      // not in the particle 과.
+      const bool department =
+          w.particle == "과" && IsRoleNoun(items_[first].stem);
+      if (!w.particle.empty() && w.particle != "의" && !department) break;
       // Not a verb modifying the role, which follows its own object or
       // adverb ("이를 접한 선생님은", "팀을 이끄는 감독은").
       const bool name_before_role =
@@ -932,7 +936,11 @@ std::optional<Subject> ParagraphScanner::ResolveNp(size_t lo,
   const std::vector<Match> matches = MatchEntities(first, head);
   const Match* chosen = nullptr;
   for (const Match& m : matches) {
-    if (index_.entity(m.entity).type() == gisa::v1::ENTITY_TYPE_PERSON) {
+    // "차은결의 소속사 블루문엔터테인먼트는": a person in the genitive
+    // before another name only describes it.
+    const bool genitive = items_[m.to].particle == "의" && &m != &matches.back();
+    if (index_.entity(m.entity).type() == gisa::v1::ENTITY_TYPE_PERSON &&
+        !genitive) {
       chosen = &m;
     }
   }
@@ -969,7 +977,10 @@ std::optional<Subject> ParagraphScanner::ResolveNp(size_t lo,
         lead_end - lead_begin >= 2 ||
         (lead_end - lead_begin == 1 &&
          CharCount(items_[lead_begin].plain) == 3);
+    // (Only with a role after the organisation: "골프 전문 방송
+    // 골프채널은" is the channel.)
     const bool person_before = name_like && items_[m.to].particle != "의" &&
+                               m.to < head &&
                                MatchEntities(lead_begin, lead_end - 1).empty();
     if (offices_only && person_before) {
       std::vector<std::string> name;

@@ -594,6 +594,28 @@ TEST(QuoteExtractorTest, PeopleNamedByACommonNounAfterAClauseSpeak) {
   EXPECT_EQ(quotes[0].speaker(), "문채원");
 }
 
+TEST(QuoteExtractorTest, SpeakerNounPhrasesWithDepartmentsAndDescriptors) {
+  const std::vector<Quote> quotes = Extract(
+      ArticleBuilder()
+          .Section({"한빛대 문가람 경영학과 교수는 \"데이터가 무기다\"라고 "
+                    "말했다.",
+                    "골프 전문 방송 그린채널(Green Channel)은 \"쇼트게임은 "
+                    "최상위권\"이라고 평가했다.",
+                    "오하늘의 소속사 별빛엔터테인먼트는 입장문에서 \"성실히 "
+                    "조사에 응했다\"라고 전했다."})
+          .Entity("한빛대", kOrg)
+          .Entity("문가람", kPerson)
+          .Entity("그린채널", kOrg)
+          .Entity("오하늘", kPerson)
+          .Entity("별빛엔터테인먼트", kOrg)
+          .Build());
+  ASSERT_EQ(quotes.size(), 3u);
+  EXPECT_EQ(quotes[0].speaker(), "문가람");
+  EXPECT_EQ(quotes[0].speaker_description(), "한빛대 경영학과 교수");
+  EXPECT_EQ(quotes[1].speaker(), "그린채널");
+  EXPECT_EQ(quotes[2].speaker(), "별빛엔터테인먼트");
+}
+
 TEST(QuoteExtractorTest, QuotativeMyeoChain) {
   const std::vector<Quote> quotes = Extract(
       ArticleBuilder()
