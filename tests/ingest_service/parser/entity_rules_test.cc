@@ -506,5 +506,15 @@ TEST(EntityRulesTest, PeaksSheltersTaxOfficesAndPortals) {
   EXPECT_TRUE(HasEntity(a, "누리온", kOrg));
 }
 
+TEST(EntityRulesTest, DivisionsAndBranchesAreLeftToTheirParent) {
+  const Article a = Extracted(
+      {"한빛중공업 상선사업부를 이끄는 문태오 부사장이 밝혔다.",
+       "전국교사노동조합 경기지부와 한빛대 건설환경공학부도 참여했다."});
+  EXPECT_TRUE(HasEntity(a, "한빛중공업", kOrg));
+  EXPECT_TRUE(NoEntity(a, "상선사업부"));
+  EXPECT_TRUE(NoEntity(a, "경기지부"));
+  EXPECT_TRUE(NoEntity(a, "건설환경공학부"));
+}
+
 }  // namespace
 }  // namespace gisa::ingest
