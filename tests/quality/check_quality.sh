@@ -4,7 +4,8 @@
 #   tests/quality/check_quality.sh INGEST_BIN SHARED_DIR
 #
 # Scores `INGEST_BIN parse` with SHARED_DIR/eval/score.py over the seed and dev
-# corpora together ("seed+dev") and over klue-ner ("klue-ner"), prints the
+# corpora together ("seed+dev"), over klue-ner ("klue-ner") and over the
+# project's own annotated articles in articles/ ("project"), prints the
 # figures, and fails (exit 1) when an article cannot be parsed or an F1 figure
 # falls below its floor in thresholds.txt beside this script. Exits 77
 # (skipped) when SHARED_DIR holds no scorer, 2 on a usage error.
@@ -54,6 +55,7 @@ run_set() {
 
 run_set seed+dev "$shared/corpus/seed" "$shared/corpus/dev"
 run_set klue-ner "$shared/corpus/klue-ner"
+run_set project "$here/articles"
 
 "$python" - "$here/thresholds.txt" "$tmp" <<'PY' || status=1
 import json, os, sys
