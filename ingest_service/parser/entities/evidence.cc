@@ -65,9 +65,9 @@ constexpr absl::string_view kAddressEndings[] = {"구", "군", "동", "읍", "�
                                                  "리", "로"};
 
 // A known place plus one of these is a place: 부산시, 사이타마현, 광둥성,
-// 울산공장.
+// 울산공장, 부산항.
 constexpr absl::string_view kRegionEndings[] = {
-    "시", "군", "구", "도", "현", "주", "성", "읍", "면", "공장"};
+    "시", "군", "구", "도", "현", "주", "성", "읍", "면", "공장", "항"};
 
 // Everything the rules share for one article.
 class Rules {
