@@ -656,9 +656,19 @@ class Rules {
     if (r < 2 || !unit.SpaceBetween(r) || !unit.SpaceBetween(r - 1)) {
       return false;
     }
-    // 문기석 노조 지부장: a body named by a common noun also stands there.
+    // 문기석 노조 지부장: a body named by a common noun also stands there;
+    // 곽은비 그린루프 대표: so does any name after a Korean personal name.
+    const UnitWord& affiliation = unit.words[r - 1];
+    const UnitWord& name = unit.words[r - 2];
+    const bool unknown_body =
+        covered_[u][r - 1] == kUnspecified && affiliation.syllables >= 2 &&
+        !Stop(affiliation.stem) && lex_.MatchRole(affiliation.stem) == nullptr &&
+        name.particle.empty() && KoreanNameShape(name.text) &&
+        CommonSurname(name.text.substr(0, 3)) && FreeForPerson(name.text) &&
+        !EndsLikeCommonWord(name.text);
     const EntityType between =
-        IsBodyNoun(unit.words[r - 1].stem) ? kOrg : covered_[u][r - 1];
+        IsBodyNoun(affiliation.stem) || unknown_body ? kOrg
+                                                     : covered_[u][r - 1];
     if ((between != kLocation && between != kOrg) ||
         !unit.words[r - 1].particle.empty() ||
         covered_[u][r - 2] != kUnspecified) {
@@ -723,9 +733,16 @@ class Rules {
       }
       // (한국미술 큐레이터: four syllables or more, all read with Hanja,
       // make a compound noun, not a foreign name.)
+      // (곽은비 그린루프 대표: after a Korean name the word is where the
+      // person works.)
+      const bool after_korean_name =
+          r >= 2 && unit.SpaceBetween(r - 1) &&
+          unit.words[r - 2].particle.empty() &&
+          KoreanNameShape(unit.words[r - 2].text) &&
+          CommonSurname(unit.words[r - 2].text.substr(0, 3));
       const bool foreign =
           !korean && covered_[u][r - 1] == kUnspecified && syllables >= 3 &&
-          !EndsLikeCommonWord(whole) &&
+          !EndsLikeCommonWord(whole) && !after_korean_name &&
           (syllables < 4 || text::HasNonSinoSyllable(whole));
       // 벨라 바자리아 최고콘텐츠책임자: a plain word before a foreign
       // surname is the given name.

@@ -516,5 +516,14 @@ TEST(EntityRulesTest, DivisionsAndBranchesAreLeftToTheirParent) {
   EXPECT_TRUE(NoEntity(a, "건설환경공학부"));
 }
 
+TEST(EntityRulesTest, KoreanNameBeforeAnUnknownAffiliationAndARole) {
+  const Article a = Extracted(
+      {"곽은채 그린루프 대표는 투자 유치를 설명했다.",
+       "이번 행사 대표는 따로 정했다."});
+  EXPECT_TRUE(HasEntity(a, "곽은채", kPerson));
+  EXPECT_TRUE(NoEntity(a, "그린루프"));
+  EXPECT_TRUE(NoEntity(a, "행사"));
+}
+
 }  // namespace
 }  // namespace gisa::ingest
