@@ -354,9 +354,10 @@ class Rules {
           Stop(w.stem)) {
         continue;
       }
-      // 일본 총리: a role, not a village (…리).
+      // 일본 총리: a role, not a village (…리); 한국 여자배구: a sport,
+      // not a district (…구).
       if (ShortDistrictWithoutDirection(w.stem) ||
-          lex_.MatchRole(w.stem) != nullptr) {
+          lex_.MatchRole(w.stem) != nullptr || EndsInStopword(w.stem, 3)) {
         continue;
       }
       for (absl::string_view ending : kAddressEndings) {

@@ -209,6 +209,8 @@ TEST(EntityRulesTest, RolesThatAreAlsoCommonNouns) {
   EXPECT_TRUE(NoEntity(a, "총리"));
   EXPECT_TRUE(HasEntity(a, "일본", kLocation));
   EXPECT_TRUE(HasEntity(a, "조현석", kPerson));
+  const Article sport = Extracted({"한국 여자배구는 태국에 졌다."});
+  EXPECT_TRUE(NoEntity(sport, "여자배구"));
 }
 
 TEST(EntityRulesTest, BodyNamedByItsCountryIsOneOrganisation) {
