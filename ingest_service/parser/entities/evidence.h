@@ -4,11 +4,13 @@
 //
 // Rules (each a function in evidence.cc):
 //   lexicon   a name of the lexicon files, longest match over words      10
-//   region    a known place + 시/군/구/도/현/주/성 (부산시, 인제군)         8
+//   region    a known place + 시/군/구/도/현/주/성/읍/면/공장/항 (부산시,
+//             인제군, 부산항); 경기 before a place (경기 수원시)          8
 //   role      a role or title next to a name (탕제 창립자, 김태오 교수)     6
 //   suffix    an organisation or place ending (삼성전자, 서울대병원)       5
 //   foreign   a foreign given name + one or two more words (저스틴 린,
-//             케빈 프린스 보아텡), ended by a particle, a role or a body    5
+//             케빈 프린스 보아텡), ended by a particle, a role, a body or
+//             an affiliation and a role                                 5
 //   country-body  a place + a body every country has (미국 법무부, 일본
 //             정부, 홍콩 경찰)                                          6
 //   court-branch  a court + its branch (춘천지방법원 강릉지원)           6
