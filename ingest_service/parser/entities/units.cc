@@ -1,5 +1,8 @@
 #include "ingest_service/parser/entities/units.h"
 
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/strip.h"
 #include "ingest_service/parser/entities/lexicon.h"
@@ -39,6 +42,33 @@ std::vector<WordReading> Readings(absl::string_view word) {
   return readings;
 }
 
+// V-리그, K-팝, FA-50, KF-21: a hyphen after a single Latin letter, or
+// between Latin and digits, is inside a name; 한-미 and LG-삼성 are two.
+std::vector<text::WordSpan> JoinHyphenatedNames(
+    absl::string_view text, std::vector<text::WordSpan> spans) {
+  std::vector<text::WordSpan> out;
+  for (const text::WordSpan& span : spans) {
+    if (!out.empty() && span.begin == out.back().end + 1 &&
+        text[out.back().end] == '-') {
+      const absl::string_view left =
+          text.substr(out.back().begin, out.back().end - out.back().begin);
+      const absl::string_view right =
+          text.substr(span.begin, span.end - span.begin);
+      const bool letter = left.size() == 1 && absl::ascii_isalpha(left[0]);
+      const bool digits = std::all_of(right.begin(), right.end(), [](char c) {
+        return absl::ascii_isdigit(static_cast<unsigned char>(c));
+      });
+      const bool model = absl::ascii_isalpha(left.back()) && digits;
+      if (letter || model) {
+        out.back().end = span.end;
+        continue;
+      }
+    }
+    out.push_back(span);
+  }
+  return out;
+}
+
 TextUnit MakeUnit(int section, int paragraph, gisa::v1::SectionKind kind,
                   absl::string_view text) {
   TextUnit unit;
@@ -46,7 +76,8 @@ TextUnit MakeUnit(int section, int paragraph, gisa::v1::SectionKind kind,
   unit.paragraph = paragraph;
   unit.kind = kind;
   unit.text = text;
-  for (const text::WordSpan& span : text::SplitWords(text)) {
+  for (const text::WordSpan& span :
+       JoinHyphenatedNames(text, text::SplitWords(text))) {
     UnitWord w;
     w.begin = span.begin;
     w.end = span.end;

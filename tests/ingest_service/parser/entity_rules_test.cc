@@ -527,5 +527,15 @@ TEST(EntityRulesTest, KoreanNameBeforeAnUnknownAffiliationAndARole) {
   EXPECT_TRUE(NoEntity(a, "행사"));
 }
 
+TEST(EntityRulesTest, HyphenInsideLatinNames) {
+  const Article a = Extracted(
+      {"V-리그 결승에 이어 FA-50 수출 소식이 전해졌다.",
+       "LG-삼성 경쟁과 한-미 협의도 이어졌다."});
+  EXPECT_TRUE(HasEntity(a, "V-리그", kOrg));
+  EXPECT_TRUE(HasEntity(a, "FA-50", kProduct));
+  EXPECT_TRUE(HasEntity(a, "LG", kOrg));
+  EXPECT_TRUE(HasEntity(a, "삼성", kOrg));
+}
+
 }  // namespace
 }  // namespace gisa::ingest
