@@ -2,7 +2,8 @@
 // of this unit names a thing of this type, this strongly, perhaps with an
 // alias. resolve.h turns evidence into entities.
 //
-// Rules (each a function in evidence.cc):
+// Rules (each a function of internal/rules.h, in rules_people.cc,
+// rules_places.cc, rules_glosses.cc or, for the lexicon, evidence.cc):
 //   lexicon   a name of the lexicon files, longest match over words      10
 //   region    a known place + 시/군/구/도/현/주/성/읍/면/공장/항 (부산시,
 //             인제군, 부산항); 경기 before a place (경기 수원시)          8
