@@ -251,6 +251,9 @@ bool Rules::EndsInStopword(absl::string_view word, size_t min_bytes) const {
 }
 
 bool Rules::PublicQualifier(absl::string_view head) const {
+  // 용인소방서, 서울시의회: a known place.
+  const LexiconName* place = lex_.FindName(Key(head));
+  if (place != nullptr && place->type == kLocation) return true;
   if (text::CodePointCount(head) < 3) return false;
   for (absl::string_view q :
        {"국립", "한국", "국제", "세계", "중앙", "대한", "전국", "국가"}) {

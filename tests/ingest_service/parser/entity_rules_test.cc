@@ -475,6 +475,11 @@ TEST(EntityRulesTest, GenericEndingAfterAPublicQualifierIsAName) {
       {"국립해양생물연구센터와 전국화학섬유노동조합이 참여했다.",
        "시내 연구센터와 노동조합도 함께했다."});
   EXPECT_TRUE(HasEntity(a, "국립해양생물연구센터", kOrg));
+  const Article places = Extracted(
+      {"용인소방서와 서울시의회가 대책을 내놨다.", "지방의회 권한도 논의됐다."});
+  EXPECT_TRUE(HasEntity(places, "용인소방서", kOrg));
+  EXPECT_TRUE(HasEntity(places, "서울시의회", kOrg));
+  EXPECT_TRUE(NoEntity(places, "지방의회"));
   EXPECT_TRUE(HasEntity(a, "전국화학섬유노동조합", kOrg));
   EXPECT_TRUE(NoEntity(a, "연구센터"));
   EXPECT_TRUE(NoEntity(a, "노동조합"));
