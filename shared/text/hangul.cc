@@ -66,8 +66,8 @@ int CodePointCount(absl::string_view utf8) {
 }
 
 bool IsAllHangul(absl::string_view utf8) {
-  // Malformed bytes are no Hangul either.
-  return !utf8.empty() && CheckUtf8(utf8).ok() &&
+  // A malformed byte comes as U+FFFD, which is no Hangul either.
+  return !utf8.empty() &&
          !AnyCodePoint(utf8, [](char32_t c) { return !IsHangulSyllable(c); });
 }
 

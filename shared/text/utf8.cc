@@ -53,7 +53,7 @@ bool AnyCodePoint(absl::string_view utf8,
   for (int32_t i = 0; i < length;) {
     UChar32 c;
     U8_NEXT(s, i, length, c);
-    if (c >= 0 && pred(static_cast<char32_t>(c))) return true;
+    if (pred(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c))) return true;
   }
   return false;
 }

@@ -20,8 +20,8 @@ absl::Status CheckUtf8(absl::string_view bytes);
 // `bytes` without a leading UTF-8 byte-order mark.
 absl::string_view StripBom(absl::string_view bytes);
 
-// True when `pred` holds for some code point of UTF-8 `utf8` (malformed
-// bytes are skipped). Thread-safe if `pred` is.
+// True when `pred` holds for some code point of UTF-8 `utf8`; a malformed
+// byte is seen as U+FFFD. Thread-safe if `pred` is.
 //
 //   gisa::text::AnyCodePoint("SK하이닉스", [](char32_t c) { return c < 0x80; });
 bool AnyCodePoint(absl::string_view utf8,

@@ -180,12 +180,7 @@ TEST_F(FaultTest, ATruncatedLogTailIsCutOff) {
 
   // The replica that applied the lost record says that it is ahead of the
   // log instead of serving the difference silently.
-  const absl::Time deadline = absl::Now() + kPatience;
-  while (!absl::StrContains(query_process(0)->Stderr(), "was the ingest data dir replaced") &&
-         absl::Now() < deadline) {
-    absl::SleepFor(absl::Milliseconds(50));
-  }
-  EXPECT_TRUE(absl::StrContains(query_process(0)->Stderr(), "was the ingest data dir replaced"))
+  EXPECT_TRUE(query_process(0)->WaitForStderr("was the ingest data dir replaced", kPatience))
       << Logs();
 }
 

@@ -137,12 +137,7 @@ TEST_F(SnapshotRestartTest, ASnapshotAheadOfTheIngestLogIsReported) {
   ASSERT_TRUE(StartIngest().ok()) << Logs();
 
   ASSERT_TRUE(StartQuery(1).ok()) << Logs();
-  const absl::Time deadline = absl::Now() + kPatience;
-  while (!absl::StrContains(query_process(1)->Stderr(), "was the ingest data dir replaced") &&
-         absl::Now() < deadline) {
-    absl::SleepFor(absl::Milliseconds(50));
-  }
-  EXPECT_TRUE(absl::StrContains(query_process(1)->Stderr(), "was the ingest data dir replaced"))
+  EXPECT_TRUE(query_process(1)->WaitForStderr("was the ingest data dir replaced", kPatience))
       << Logs();
   absl::StatusOr<GetStatsResponse> stats = Stats(1);
   ASSERT_TRUE(stats.ok()) << stats.status();

@@ -17,6 +17,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 
 extern char** environ;
 
@@ -183,6 +184,16 @@ Process::Exit Process::Stop(int signal, absl::Duration timeout) {
 
 std::string Process::Stdout() const { return ReadWholeFile(stdout_path_); }
 std::string Process::Stderr() const { return ReadWholeFile(stderr_path_); }
+
+bool Process::WaitForStderr(absl::string_view text,
+                            absl::Duration timeout) const {
+  const absl::Time deadline = absl::Now() + timeout;
+  while (!absl::StrContains(Stderr(), text)) {
+    if (absl::Now() >= deadline) return false;
+    absl::SleepFor(absl::Milliseconds(50));
+  }
+  return true;
+}
 
 std::string Process::Describe() {
   const std::string state = Running() ? "running" : exit_->ToString();

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 
 namespace gisa::testing {
@@ -96,6 +97,10 @@ class Process {
   // What the child has written so far.
   std::string Stdout() const;
   std::string Stderr() const;
+
+  // Polls Stderr() until it contains `text` or `timeout` passes; whether
+  // it did.
+  bool WaitForStderr(absl::string_view text, absl::Duration timeout) const;
 
   // Name, pid, state and the tail of both outputs, for failure messages.
   std::string Describe();

@@ -215,6 +215,7 @@ absl::Status EntityLexicon::AddFile(absl::string_view path,
         if (cols.size() > 2 && !absl::SimpleAtoi(cols[2], &rule.min_syllables)) {
           return Malformed(path, number, "minimum syllables is not a number");
         }
+        endings_.insert(rule.suffix);
         suffixes_.push_back(std::move(rule));
       } else if (path == kRoles) {
         RoleWord role;
@@ -276,10 +277,7 @@ const SuffixRule* EntityLexicon::MatchSuffix(absl::string_view word) const {
 }
 
 bool EntityLexicon::IsEnding(absl::string_view word) const {
-  for (const SuffixRule& rule : suffixes_) {
-    if (rule.suffix == word) return true;
-  }
-  return false;
+  return endings_.contains(word);
 }
 
 const RoleWord* EntityLexicon::MatchRole(absl::string_view word) const {

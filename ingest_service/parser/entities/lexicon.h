@@ -107,6 +107,7 @@ class EntityLexicon {
   std::vector<std::unique_ptr<LexiconName>> names_;
   absl::flat_hash_map<std::string, const LexiconName*> by_key_;
   int max_name_words_ = 1;
+  absl::flat_hash_set<std::string> endings_;  // every suffix rule's suffix
   absl::flat_hash_set<std::string> stopwords_;
   std::vector<SuffixRule> suffixes_;  // longest first
   absl::flat_hash_map<std::string, RoleWord> roles_;

@@ -11,6 +11,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
+#include "ingest_service/parser/entities/internal/rules.h"
 #include "shared/text/hangul.h"
 
 namespace gisa::ingest {
@@ -20,8 +21,6 @@ using gisa::v1::EntityType;
 
 // Evidence for one type must add up to this for a name to stand.
 constexpr int kMinStrength = 3;
-// A person by one name-shape reading only (evidence.cc's weakest).
-constexpr int kShapeOnlyStrength = 3;
 // Longest name, in words, that mentions are looked for with.
 constexpr int kMaxMentionWords = 6;
 
@@ -226,7 +225,8 @@ class Resolver {
       // 천문연이 also reads as a name by its shape alone; that reading yields.
       const bool weak_person =
           g.type == gisa::v1::ENTITY_TYPE_PERSON &&
-          g.strongest[gisa::v1::ENTITY_TYPE_PERSON] <= kShapeOnlyStrength;
+          g.strongest[gisa::v1::ENTITY_TYPE_PERSON] <=
+              entity_rules::kNameShapeStrength;
       if ((g.type != gisa::v1::ENTITY_TYPE_ORGANIZATION && !weak_person) ||
           g.entry != nullptr || n < 2 || n > 4 || !text::IsAllHangul(key)) {
         continue;

@@ -1,6 +1,7 @@
 // The rules that read glosses in parentheses and names in quotation marks.
+#include "ingest_service/parser/entities/internal/rules.h"
+
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -9,12 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
-#include "absl/strings/strip.h"
-#include "ingest_service/parser/entities/internal/rules.h"
 #include "ingest_service/parser/entities/word_classes.h"
 #include "shared/text/hangul.h"
 #include "shared/text/normalize.h"

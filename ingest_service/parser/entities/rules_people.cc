@@ -1,24 +1,15 @@
 // The rules that find people: role words, ages, 씨, 고 (the late), stage
 // names, foreign given names and the shape of Korean names.
-#include <unicode/uchar.h>
-#include <unicode/uscript.h>
-#include <unicode/utf8.h>
+#include "ingest_service/parser/entities/internal/rules.h"
 
-#include <algorithm>
-#include <cstdint>
 #include <string>
-#include <utility>
 #include <vector>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "ingest_service/parser/entities/internal/rules.h"
 #include "ingest_service/parser/entities/word_classes.h"
 #include "shared/text/hangul.h"
-#include "shared/text/normalize.h"
 
 namespace gisa::ingest::entity_rules {
 

@@ -1,25 +1,18 @@
 // The rules that find places and bodies by their parts: administrative
 // endings, address chains, name endings, bodies of countries, court
 // branches, kinds of land, company and Latin group prefixes, descriptors.
-#include <unicode/uchar.h>
-#include <unicode/uscript.h>
-#include <unicode/utf8.h>
+#include "ingest_service/parser/entities/internal/rules.h"
 
 #include <algorithm>
-#include <cstdint>
+#include <iterator>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "ingest_service/parser/entities/internal/rules.h"
 #include "ingest_service/parser/entities/word_classes.h"
 #include "shared/text/hangul.h"
-#include "shared/text/normalize.h"
 
 namespace gisa::ingest::entity_rules {
 
